@@ -7,3 +7,4 @@ export * from './sla-policy';
 export * from './warning';
 export * from './deadlines';
 export * from './emergency-mode';
+export * from './supervision';
