@@ -3,7 +3,8 @@ import { loadDivisions, type Divisions } from './divisions';
 // The demo city's organisation tree: the 12345 centre of 徐州市 (Xuzhou), its districts/counties and their
 // streets/townships taken from the national division data, plus municipal departments and public-service companies.
 
-export type UnitKind = 'centre' | 'district' | 'street' | 'department' | 'company';
+import type { UnitKind } from '../domain/roles';
+export type { UnitKind };
 
 export interface UnitSeed {
   /** Stable identifier, used by seeds and by category unit hints. */

@@ -3,6 +3,7 @@ import type { Actor } from '../roles';
 import type { TicketCommand, ActionName } from './commands';
 import { ACTION_NAMES } from './commands';
 import { TRANSITIONS } from './transitions';
+import { publicActorId } from './visibility';
 import type { EventType, Status, Ticket } from './ticket';
 
 /** An event before it is stamped with id, sequence, time and actor by the use case. */
@@ -31,9 +32,9 @@ function permitted(ticket: Ticket, action: ActionName, actor: Actor): boolean {
   });
 }
 
-/** A portal actor is created only after the order number and phone were checked, so it owns the order. */
+/** A portal actor is created only after the order number and phone were checked, and only for that order. */
 const isOwner = (ticket: Ticket, actor: Actor): boolean =>
-  actor.kind === 'public' || (ticket.citizenUserId !== null && ticket.citizenUserId === actor.id);
+  actor.kind === 'public' ? actor.id === publicActorId(ticket.id) : ticket.citizenUserId !== null && ticket.citizenUserId === actor.id;
 
 /** Conditions beyond the table that make an action unavailable right now. */
 function available(ticket: Ticket, action: ActionName): boolean {

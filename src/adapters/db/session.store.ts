@@ -1,0 +1,39 @@
+import type { Sql } from './database';
+
+/** Login sessions (tokens are stored only as hashes) and login attempts for rate limiting. */
+export function sessionStore(sql: Sql) {
+  return {
+    async create(s: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
+      await sql.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        s.tokenHash, s.userId, s.createdAt, s.expiresAt,
+      ]);
+    },
+    /** The user id of a session that is neither expired nor revoked. */
+    async findActive(tokenHash: string, now: string): Promise<string | null> {
+      const [row] = await sql.query<{ user_id: string }>(
+        'SELECT user_id FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2',
+        [tokenHash, now],
+      );
+      return row?.user_id ?? null;
+    },
+    async revoke(tokenHash: string, now: string): Promise<void> {
+      await sql.query('UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash, now]);
+    },
+    async revokeAllOf(userId: string, now: string): Promise<void> {
+      await sql.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
+    },
+    async recordAttempt(a: { username: string; ip: string; at: string; success: boolean }): Promise<void> {
+      await sql.query('INSERT INTO login_attempts (username, ip, at, success) VALUES ($1, $2, $3, $4)', [a.username, a.ip, a.at, a.success]);
+    },
+    /** Failed attempts since `since` for this username and from this address. */
+    async recentFailures(username: string, ip: string, since: string): Promise<{ byUser: number; byIp: number }> {
+      const [row] = await sql.query<{ by_user: number; by_ip: number }>(
+        `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip
+         FROM login_attempts WHERE at >= $3 AND NOT success AND (username = $1 OR ip = $2)`,
+        [username, ip, since],
+      );
+      return { byUser: Number(row?.by_user ?? 0), byIp: Number(row?.by_ip ?? 0) };
+    },
+  };
+}
+export type SessionStore = ReturnType<typeof sessionStore>;

@@ -1,0 +1,14 @@
+import { stores } from '../adapters/db/stores';
+import type { UserRecord } from '../adapters/db/user.store';
+import { AppError } from '../domain/errors';
+import type { AppContext } from './ports';
+
+/** The user behind a bearer token, if the session is live and the account active. */
+export async function authenticate(ctx: AppContext, token: string | undefined): Promise<UserRecord> {
+  if (!token) throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
+  const s = stores(ctx.db);
+  const userId = await s.sessions.findActive(ctx.tokens.hash(token), ctx.clock.now().toISOString());
+  const user = userId ? await s.users.get(userId) : null;
+  if (!user || !user.active) throw new AppError('AUTH.UNAUTHENTICATED', 'The session has expired or was revoked; sign in again');
+  return user;
+}

@@ -1,0 +1,29 @@
+import { stores } from '../adapters/db/stores';
+import type { Unit } from '../adapters/db/unit.store';
+import { AppError } from '../domain/errors';
+import { hasRole, type Actor, type UnitKind } from '../domain/roles';
+import type { AppContext } from './ports';
+
+/** Adds a unit to the organisation tree (admin). Only the centre may be a root. */
+export async function createUnit(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; nameEn?: string | undefined; kind: UnitKind; parentId?: string | null | undefined; divisionCode?: string | null | undefined },
+): Promise<Unit> {
+  if (!hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', 'Only an administrator may add units');
+  const name = input.name.trim();
+  if (!name) throw new AppError('VALIDATION.FAILED', 'name must not be blank', 'name');
+  const parentId = input.parentId ?? null;
+  if (parentId === null && input.kind !== 'centre') {
+    throw new AppError('UNIT.INVALID_PARENT', 'Every unit except a centre needs a parent', 'parentId');
+  }
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction(async (tx) => {
+    const s = stores(tx);
+    if (parentId && !(await s.units.get(parentId))) throw new AppError('UNIT.NOT_FOUND', `No parent unit ${parentId}`, 'parentId');
+    const unit: Unit = { id: ctx.ids.id(), name, nameEn: input.nameEn?.trim() || null, kind: input.kind, parentId, divisionCode: input.divisionCode ?? null };
+    await s.units.insert(unit, at);
+    await s.audit.record({ at, actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: unit.id, toState: unit });
+    return unit;
+  });
+}

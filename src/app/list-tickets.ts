@@ -1,0 +1,23 @@
+import { stores } from '../adapters/db/stores';
+import type { Page, TicketFilter } from '../adapters/db/ticket.store';
+import { AppError } from '../domain/errors';
+import { isCentre, type Actor } from '../domain/roles';
+import type { AppContext } from './ports';
+import { presentTicket, type TicketView } from './present-ticket';
+import { scopeOf } from './scope';
+
+/** A page of the orders this viewer may see, filtered. */
+export async function listTickets(
+  ctx: AppContext,
+  actor: Actor,
+  filter: TicketFilter,
+  page: Page,
+): Promise<{ items: TicketView[]; total: number; page: number; pageSize: number }> {
+  const scope = scopeOf(actor);
+  if (!scope) throw new AppError('AUTH.FORBIDDEN', 'Your role has no work orders to list');
+  // Looking orders up by a caller's phone is for the centre (the agent desk); units only see masked numbers.
+  if (filter.phone && !isCentre(actor)) throw new AppError('AUTH.FORBIDDEN', 'Only the centre may search by phone number', 'phone');
+  const s = stores(ctx.db);
+  const { items, total } = await s.tickets.list(filter, scope, page);
+  return { items: items.map((t) => presentTicket(t, actor)), total, page: page.page, pageSize: page.pageSize };
+}

@@ -1,0 +1,45 @@
+import type { Database, Sql } from '../adapters/db/database';
+import type { Ticket, TicketEvent } from '../domain/ticket/ticket';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGen {
+  id(): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+export interface TokenIssuer {
+  /** A new random token and the hash stored in its place. */
+  issue(): { token: string; hash: string };
+  hash(token: string): string;
+}
+
+/**
+ * Runs inside the transaction that changes an order, after its new state is saved, so features such as
+ * deadlines or automatic dispatch can add their own rows atomically. `before` is null on creation.
+ */
+export type TicketChangeHook = (tx: Sql, change: { before: Ticket | null; after: Ticket; events: readonly TicketEvent[] }) => Promise<void>;
+
+export interface AuthPolicy {
+  sessionHours: number;
+  maxFailuresPerUser: number;
+  maxFailuresPerIp: number;
+  failureWindowMinutes: number;
+}
+
+/** Everything a use case may touch. Built once in main.ts (or a test) and passed down. */
+export interface AppContext {
+  db: Database;
+  clock: Clock;
+  ids: IdGen;
+  passwords: PasswordHasher;
+  tokens: TokenIssuer;
+  auth: AuthPolicy;
+  ticketHooks: TicketChangeHook[];
+}

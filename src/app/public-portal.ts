@@ -1,0 +1,60 @@
+import { stores } from '../adapters/db/stores';
+import { AppError } from '../domain/errors';
+import type { Actor } from '../domain/roles';
+import type { Satisfaction, Ticket, TicketEvent } from '../domain/ticket/ticket';
+import { publicActorId } from '../domain/ticket/visibility';
+import type { AppContext } from './ports';
+
+/** What a citizen sees of their order on the portal: no internal notes, no staff names. */
+export interface CitizenView {
+  number: string;
+  status: Ticket['status'];
+  title: string;
+  content: string;
+  createdAt: string;
+  reply: { text: string; at: string } | null;
+  answer: string | null;
+  satisfaction: Satisfaction | null;
+  canRate: boolean;
+  timeline: { type: TicketEvent['type']; at: string }[];
+}
+
+/** Event types a citizen is shown; internal steps (comments, reviews, supervision) stay inside. */
+const CITIZEN_VISIBLE: ReadonlySet<TicketEvent['type']> = new Set([
+  'created', 'answered', 'dispatched', 'signed', 'replied', 'callback_recorded', 'redispatched', 'rated', 'merged', 'invalidated',
+]);
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+/** The order behind a number, if the phone is the caller's; the same "not found" otherwise, to reveal nothing. */
+export async function findOwnTicket(ctx: AppContext, number: string, phone: string): Promise<Ticket> {
+  const ticket = await stores(ctx.db).tickets.getByNumber(number.trim());
+  if (!ticket || !ticket.caller?.phone || digits(ticket.caller.phone) !== digits(phone) || digits(phone).length < 5) {
+    throw new AppError('TICKET.NOT_FOUND', 'No order with this number and phone', 'number');
+  }
+  return ticket;
+}
+
+export const publicActor = (ticket: Pick<Ticket, 'id' | 'caller'>): Actor => ({
+  id: publicActorId(ticket.id),
+  name: ticket.caller?.name ?? '市民',
+  roles: ['citizen'],
+  unitId: null,
+  kind: 'public',
+});
+
+export async function citizenView(ctx: AppContext, ticket: Ticket): Promise<CitizenView> {
+  const events = await stores(ctx.db).tickets.events(ticket.id);
+  return {
+    number: ticket.number,
+    status: ticket.status,
+    title: ticket.title,
+    content: ticket.content,
+    createdAt: ticket.createdAt,
+    reply: ticket.status === 'awaiting_callback' || ticket.status === 'closed' ? (ticket.reply ? { text: ticket.reply.text, at: ticket.reply.at } : null) : null,
+    answer: ticket.answer,
+    satisfaction: ticket.satisfaction,
+    canRate: ticket.status === 'awaiting_callback' && ticket.satisfaction === null,
+    timeline: events.filter((e) => CITIZEN_VISIBLE.has(e.type)).map((e) => ({ type: e.type, at: e.at })),
+  };
+}

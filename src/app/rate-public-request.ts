@@ -1,0 +1,15 @@
+import type { Satisfaction } from '../domain/ticket/ticket';
+import { actOnTicket } from './act-on-ticket';
+import type { AppContext } from './ports';
+import { citizenView, findOwnTicket, publicActor, type CitizenView } from './public-portal';
+
+/** The citizen rates the outcome on the portal; a satisfied rating closes the order, an unsatisfied one waits for a callback. */
+export async function ratePublicRequest(
+  ctx: AppContext,
+  number: string,
+  input: { phone: string; satisfaction: Satisfaction; comment?: string | undefined },
+): Promise<CitizenView> {
+  const ticket = await findOwnTicket(ctx, number, input.phone);
+  const after = await actOnTicket(ctx, publicActor(ticket), ticket.id, { action: 'rate', satisfaction: input.satisfaction, comment: input.comment }, ticket.version);
+  return citizenView(ctx, after);
+}
