@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Empty, Result, Skeleton, Tag } from 'antd';
+import { ApiError } from '../api';
+import { useApp } from '../context';
+import { warningColor } from '../format';
+import type { Status } from '../types';
+
+export const STATUS_COLORS: Record<Status, string> = {
+  registered: 'default',
+  dispatched: 'blue',
+  in_progress: 'processing',
+  replied: 'purple',
+  awaiting_callback: 'cyan',
+  closed: 'success',
+};
+
+export function StatusTag({ status }: { status: string }) {
+  const { tv } = useApp();
+  return (
+    <Tag color={STATUS_COLORS[status as Status] ?? 'default'} data-status={status}>
+      {tv('status', status)}
+    </Tag>
+  );
+}
+
+export function UrgencyTag({ urgency }: { urgency: string }) {
+  const { tv } = useApp();
+  if (urgency === 'normal') return null;
+  return <Tag color={urgency === 'emergency' ? 'red' : 'volcano'}>{tv('urgency', urgency)}</Tag>;
+}
+
+export function WarningTag({ level }: { level: string | null | undefined }) {
+  const { tv } = useApp();
+  if (!level || level === 'none' || level === 'green') return null;
+  return (
+    <Tag color={warningColor(level)} data-warning={level}>
+      {tv('warning', level)}
+    </Tag>
+  );
+}
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+  setData: (d: T) => void;
+}
+
+/** Runs a loader when its deps change; stale answers from earlier runs are dropped. */
+export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    const ctl = new AbortController();
+    setLoading(true);
+    setError(null);
+    loadRef
+      .current(ctl.signal)
+      .then((d) => {
+        if (!ctl.signal.aborted) setData(d);
+      })
+      .catch((e: unknown) => {
+        if (!ctl.signal.aborted) setError(e);
+      })
+      .finally(() => {
+        if (!ctl.signal.aborted) setLoading(false);
+      });
+    return () => ctl.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((x) => x + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+export function errorMessage(e: unknown, fallback: string): string {
+  if (e instanceof ApiError) return e.message || e.code;
+  if (e instanceof Error) return e.message;
+  return fallback;
+}
+
+/** Loading, error and empty states in one place, so every page shows them the same way. */
+export function PageState({
+  loading,
+  error,
+  empty,
+  onRetry,
+  children,
+}: {
+  loading: boolean;
+  error: unknown;
+  empty?: boolean;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useApp();
+  if (error) {
+    const forbidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
+    return (
+      <Result
+        status={forbidden ? '403' : 'error'}
+        title={forbidden ? t('app.forbidden') : t('app.error')}
+        subTitle={errorMessage(error, t('app.networkError'))}
+        extra={onRetry && !forbidden ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
+        data-testid="page-error"
+      />
+    );
+  }
+  if (loading) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (empty) return <Empty description={t('app.empty')} />;
+  return <>{children}</>;
+}

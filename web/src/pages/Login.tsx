@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { api } from '../api';
+import { useApp } from '../context';
+import { errorMessage } from '../components/common';
+import { navigate } from '../router';
+import { homeFor } from '../roles';
+
+export default function Login() {
+  const { t, signIn, lang, setLang } = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFinish = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { token, user } = await api.login(v.username.trim(), v.password);
+      signIn(token, user);
+      const next = new URLSearchParams(window.location.search).get('next');
+      navigate(next && next.startsWith('/') && next !== '/login' ? next : homeFor(user.roles), true);
+    } catch (e) {
+      setError(errorMessage(e, t('login.failed')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #001d3d 0%, #1668dc 100%)',
+      }}
+    >
+      <Card style={{ width: '100%', maxWidth: 380 }}>
+        <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button type="link" size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('app.lang')}
+          </Button>
+        </div>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.required', { field: t('login.username') }) }]}
+          >
+            <Input name="username" prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}>
+            <Input.Password name="password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <a
+            href="/portal"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/portal');
+            }}
+          >
+            {t('login.portalLink')}
+          </a>
+        </div>
+      </Card>
+    </div>
+  );
+}

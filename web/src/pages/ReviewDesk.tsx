@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import { api } from '../api';
+import { useApp } from '../context';
+import { QueuePage, type Queue } from '../components/QueuePage';
+import { pageOf } from './UnitDesk';
+
+export default function ReviewDesk() {
+  const { t } = useApp();
+  const queues = useMemo<Queue[]>(
+    () => [
+      { key: 'dispatch', label: t('review.toDispatch'), load: (page, pageSize, signal) => api.tickets({ status: 'registered', page, pageSize }, signal) },
+      { key: 'review', label: t('review.toReview'), load: (page, pageSize, signal) => api.tickets({ status: 'replied', page, pageSize }, signal) },
+      {
+        key: 'extension',
+        label: t('review.extensions'),
+        load: async (page, pageSize, signal) => {
+          const [a, b] = await Promise.all([
+            api.tickets({ status: 'in_progress', pageSize: 100 }, signal),
+            api.tickets({ status: 'dispatched', pageSize: 100 }, signal),
+          ]);
+          return pageOf([...a.items, ...b.items].filter((tk) => tk.pendingExtension), page, pageSize);
+        },
+      },
+      { key: 'callback', label: t('review.callback'), load: (page, pageSize, signal) => api.tickets({ status: 'awaiting_callback', page, pageSize }, signal) },
+    ],
+    [t],
+  );
+  return <QueuePage title={t('review.title')} queues={queues} testId="review-desk" />;
+}

@@ -1,0 +1,32 @@
+// Where each role lands after sign-in, and which menu entries it sees.
+import type { Role } from './types';
+
+export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/admin' | '/portal';
+
+const HOME_BY_ROLE: [Role, Route][] = [
+  ['agent', '/desk'],
+  ['dispatcher', '/review'],
+  ['unit_handler', '/unit'],
+  ['admin', '/admin'],
+  ['supervisor', '/tickets'],
+  ['leader', '/tickets'],
+  ['citizen', '/portal'],
+];
+
+export function homeFor(roles: readonly Role[]): Route {
+  for (const [role, route] of HOME_BY_ROLE) if (roles.includes(role)) return route;
+  return '/tickets';
+}
+
+const MENU: { route: Route; roles: Role[] }[] = [
+  { route: '/desk', roles: ['agent', 'admin'] },
+  { route: '/review', roles: ['dispatcher', 'admin', 'supervisor'] },
+  { route: '/callback', roles: ['dispatcher', 'agent', 'admin', 'supervisor'] },
+  { route: '/unit', roles: ['unit_handler'] },
+  { route: '/tickets', roles: ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'admin'] },
+  { route: '/admin', roles: ['admin'] },
+];
+
+export function menuFor(roles: readonly Role[]): Route[] {
+  return MENU.filter((m) => m.roles.some((r) => roles.includes(r))).map((m) => m.route);
+}

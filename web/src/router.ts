@@ -1,0 +1,41 @@
+// A minimal history-API router: the console has a handful of flat routes, no need for a library.
+import { useSyncExternalStore } from 'react';
+
+const listeners = new Set<() => void>();
+function emit() {
+  for (const l of listeners) l();
+}
+if (typeof window !== 'undefined') window.addEventListener('popstate', emit);
+
+export function navigate(to: string, replace = false): void {
+  if (to === window.location.pathname + window.location.search) return;
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  emit();
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useLocation(): { pathname: string; search: string } {
+  const href = useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
+  const i = href.indexOf('?');
+  return i < 0 ? { pathname: href, search: '' } : { pathname: href.slice(0, i), search: href.slice(i) };
+}
+
+/** Match `/tickets/:id` style patterns; returns params or null. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const p = pattern.split('/').filter(Boolean);
+  const s = pathname.split('/').filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    const seg = p[i] as string;
+    const val = s[i] as string;
+    if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(val);
+    else if (seg !== val) return null;
+  }
+  return params;
+}

@@ -1,0 +1,134 @@
+// DTOs of the public API (/api/v1) as the console sees them. Kept in step with the brief's contract;
+// optional fields (deadlines, warning) are added by other parts of the platform and may be absent.
+
+export type Role = 'admin' | 'agent' | 'dispatcher' | 'unit_handler' | 'supervisor' | 'leader' | 'citizen';
+export const ROLES: readonly Role[] = ['admin', 'agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'citizen'];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: string | null;
+  unitName: string | null;
+}
+
+export type Channel = 'phone' | 'web' | 'mobile' | 'wechat' | 'grid' | '110' | 'iot' | 'email' | 'letter';
+export const CHANNELS: readonly Channel[] = ['phone', 'web', 'mobile', 'wechat', 'grid', '110', 'iot', 'email', 'letter'];
+
+export type Status = 'registered' | 'dispatched' | 'in_progress' | 'replied' | 'awaiting_callback' | 'closed';
+export const STATUSES: readonly Status[] = ['registered', 'dispatched', 'in_progress', 'replied', 'awaiting_callback', 'closed'];
+
+export type Urgency = 'normal' | 'urgent' | 'emergency';
+export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'emergency'];
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
+
+export type UnitKind = 'centre' | 'district' | 'street' | 'department' | 'company';
+export const UNIT_KINDS: readonly UnitKind[] = ['centre', 'district', 'street', 'department', 'company'];
+
+export interface Category {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: number;
+  parentCode: string | null;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  divisionCode: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface TicketEvent {
+  id: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor: { id: string; name: string; roles: string[]; unitId: string | null } | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  payload: Record<string, unknown> | null;
+}
+
+/** Deadlines and warning level are added by the SLA work; the console shows them when present. */
+export type WarningLevel = 'none' | 'yellow' | 'orange' | 'red' | string;
+
+export interface Ticket {
+  id: string;
+  number: string;
+  status: Status;
+  version: number;
+  channel: Channel;
+  title: string | null;
+  content: string;
+  caller: { name: string | null; phone: string | null } | null;
+  address: string | null;
+  location: { lat: number; lng: number } | null;
+  categoryCode: string | null;
+  urgency: Urgency;
+  tags: string[];
+  receivedAt: string;
+  createdAt: string;
+  updatedAt: string;
+  externalRef: string | null;
+  leadUnitId: string | null;
+  coUnitIds: string[];
+  closure: null | 'direct_answer' | 'resolved' | 'unresolved' | 'merged' | 'invalid';
+  mergedInto: string | null;
+  reply: { text: string; resolved: boolean; at: string; by: string | null } | null;
+  satisfaction: Satisfaction | null;
+  pendingExtension: { hours: number; reason: string; requestedAt: string; requestedBy: string | null } | null;
+  redispatchCount: number;
+  returnCount: number;
+  attachments: Attachment[];
+  allowedActions: string[];
+  events?: TicketEvent[];
+  deadlines?: Record<string, string | null | undefined> | null;
+  warning?: WarningLevel | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PublicTicketView {
+  number: string;
+  status: string;
+  title: string | null;
+  content: string;
+  createdAt: string;
+  reply: { text: string; resolved?: boolean; at?: string } | null;
+  satisfaction: Satisfaction | null;
+  canRate: boolean;
+  timeline: { type: string; at: string }[];
+}
+
+/** Suggestions from POST /assist/analyze; every field optional since that API is owned elsewhere. */
+export interface AssistResult {
+  category?: { code: string; name?: string; confidence?: number } | null;
+  categories?: { code: string; name?: string; score?: number; confidence?: number }[];
+  unit?: { id: string; name?: string; confidence?: number } | null;
+  units?: { id: string; name?: string; score?: number; confidence?: number }[];
+  urgency?: Urgency | null;
+  tags?: string[];
+  address?: string | null;
+  entities?: { type: string; text: string }[];
+  similar?: { id?: string; number?: string; title?: string | null; content?: string; score?: number }[];
+  knowledge?: { id?: string; title: string; answer?: string; score?: number }[];
+  [key: string]: unknown;
+}
