@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { earliestDeadline, formatDate, formatDateTime, hoursLeft, isMobile, isPlausiblePhone, maskPhone, shanghaiDayEnd, shanghaiDayStart, shortText, warningRank } from './format';
+
+describe('dates in Asia/Shanghai', () => {
+  it.each([
+    ['2026-03-05T06:07:08Z', '2026-03-05 14:07'],
+    ['2026-03-05T16:30:00Z', '2026-03-06 00:30'],
+    ['2026-12-31T23:59:00+08:00', '2026-12-31 23:59'],
+  ])('%s shows as %s', (iso, shown) => {
+    expect(formatDateTime(iso)).toBe(shown);
+  });
+
+  it('handles seconds, dates and bad input', () => {
+    expect(formatDateTime('2026-03-05T06:07:08Z', true)).toBe('2026-03-05 14:07:08');
+    expect(formatDate('2026-03-05T17:00:00Z')).toBe('2026-03-06');
+    expect(formatDateTime('not a date')).toBe('');
+    expect(formatDateTime(null)).toBe('');
+  });
+
+  it('turns a Beijing calendar day into an instant range', () => {
+    expect(shanghaiDayStart('2026-03-05')).toBe('2026-03-04T16:00:00.000Z');
+    expect(shanghaiDayEnd('2026-03-05')).toBe('2026-03-05T15:59:59.999Z');
+  });
+});
+
+describe('phones', () => {
+  it.each([
+    ['13812345678', '138****5678'],
+    ['051683001234', '051****1234'],
+    ['12345', '12345'],
+    ['', ''],
+  ])('masks %s as %s', (p, m) => expect(maskPhone(p)).toBe(m));
+
+  it.each([
+    ['13812345678', true, true],
+    ['138 1234 5678', true, true],
+    ['0516-83001234', true, false],
+    ['83001234', true, false],
+    ['12', false, false],
+    ['abc', false, false],
+  ])('%s plausible=%s mobile=%s', (p, plausible, mobile) => {
+    expect(isPlausiblePhone(p)).toBe(plausible);
+    expect(isMobile(p)).toBe(mobile);
+  });
+});
+
+describe('deadlines and warnings', () => {
+  const now = new Date('2026-03-05T00:00:00Z').getTime();
+  it('hours left are negative when overdue', () => {
+    expect(hoursLeft('2026-03-05T03:00:00Z', now)).toBe(3);
+    expect(hoursLeft('2026-03-04T22:30:00Z', now)).toBe(-1.5);
+  });
+  it('picks the earliest valid deadline', () => {
+    expect(earliestDeadline({ reply: '2026-03-06T00:00:00Z', sign: '2026-03-05T01:00:00Z', callback: null, bad: 'x' })).toBe('2026-03-05T01:00:00Z');
+    expect(earliestDeadline(null)).toBeNull();
+  });
+  it('ranks warnings red above orange above yellow', () => {
+    expect(['yellow', 'red', undefined, 'orange'].sort((a, b) => warningRank(b) - warningRank(a))).toEqual(['red', 'orange', 'yellow', undefined]);
+  });
+  it('shortens long text on one line', () => {
+    expect(shortText('路灯\n不亮  很久了', 20)).toBe('路灯 不亮 很久了');
+    expect(shortText('一二三四五六', 3)).toBe('一二三…');
+  });
+});
