@@ -21,7 +21,7 @@ export function homeFor(roles: readonly Role[]): Route {
 const MENU: { route: Route; roles: Role[] }[] = [
   { route: '/desk', roles: ['agent', 'admin'] },
   { route: '/review', roles: ['dispatcher', 'admin', 'supervisor'] },
-  { route: '/callback', roles: ['dispatcher', 'agent', 'admin', 'supervisor'] },
+  { route: '/callback', roles: ['dispatcher', 'admin', 'supervisor'] },
   { route: '/unit', roles: ['unit_handler'] },
   { route: '/tickets', roles: ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'admin'] },
   { route: '/admin', roles: ['admin'] },

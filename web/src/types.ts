@@ -87,6 +87,8 @@ export interface Ticket {
   coUnitIds: string[];
   closure: null | 'direct_answer' | 'resolved' | 'unresolved' | 'merged' | 'invalid';
   mergedInto: string | null;
+  /** The agent's direct answer, when the order was closed on the spot. */
+  answer?: string | null;
   reply: { text: string; resolved: boolean; at: string; by: string | null } | null;
   satisfaction: Satisfaction | null;
   pendingExtension: { hours: number; reason: string; requestedAt: string; requestedBy: string | null } | null;
@@ -113,6 +115,7 @@ export interface PublicTicketView {
   content: string;
   createdAt: string;
   reply: { text: string; resolved?: boolean; at?: string } | null;
+  answer?: string | null;
   satisfaction: Satisfaction | null;
   canRate: boolean;
   timeline: { type: string; at: string }[];

@@ -116,6 +116,11 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
               </Descriptions.Item>
             )}
           </Descriptions>
+          {ticket.answer && (
+            <Card size="small" type="inner" style={{ marginTop: 12 }} title={t('closure.direct_answer')} data-testid="ticket-answer">
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{ticket.answer}</Typography.Paragraph>
+            </Card>
+          )}
           {ticket.reply && (
             <Card size="small" type="inner" style={{ marginTop: 12 }} title={`${t('field.reply')} · ${formatDateTime(ticket.reply.at)}`} data-testid="ticket-reply">
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{ticket.reply.text}</Typography.Paragraph>

@@ -81,7 +81,8 @@ export function UnitsSelect(props: PickerProps<string[] | undefined>) {
   );
 }
 
-const MAX_BYTES = 10 * 1024 * 1024;
+// The API accepts up to 5 MB per file; refuse bigger ones before sending them.
+const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Uploads each file to POST /attachments at once and reports the ids; the form sends only ids. */
 export function AttachmentUpload({
@@ -117,7 +118,7 @@ export function AttachmentUpload({
       customRequest={async (opts) => {
         const file = opts.file as File;
         try {
-          if (file.size > MAX_BYTES) throw new Error('> 10 MB');
+          if (file.size > MAX_BYTES) throw new Error('> 5 MB');
           const dataBase64 = await fileToBase64(file);
           const att = await api.upload({ filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64 }, anonymous);
           opts.onSuccess?.(att);

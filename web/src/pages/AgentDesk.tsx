@@ -240,7 +240,9 @@ function AssistPanel({
 }
 
 export default function AgentDesk() {
-  const { t, tv, units } = useApp();
+  const { t, tv, units, user } = useApp();
+  // Only dispatchers may dispatch; an agent passes the order on with a suggested unit as a comment.
+  const canDispatch = user?.roles.includes('dispatcher') ?? false;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<DeskForm>();
   const phone = Form.useWatch('phone', form) ?? '';
@@ -292,9 +294,13 @@ export default function AgentDesk() {
         if (v.next === 'answer' && v.answer?.trim()) {
           ticket = await api.act(ticket.id, { action: 'answer', expectedVersion: ticket.version, answer: v.answer.trim() });
           note = t('desk.answered', { number: ticket.number });
-        } else if (v.next === 'dispatch' && v.leadUnitId) {
+        } else if (v.next === 'dispatch' && v.leadUnitId && canDispatch) {
           ticket = await api.act(ticket.id, { action: 'dispatch', expectedVersion: ticket.version, leadUnitId: v.leadUnitId });
           note = t('desk.dispatched', { number: ticket.number, unit: unitName(units, v.leadUnitId) });
+        } else if (v.next === 'dispatch' && v.leadUnitId) {
+          const unit = unitName(units, v.leadUnitId);
+          ticket = await api.act(ticket.id, { action: 'comment', expectedVersion: ticket.version, text: t('desk.suggestionComment', { unit }) });
+          note = t('desk.suggestedTo', { number: ticket.number, unit });
         }
       } catch (e) {
         // The order exists even if the follow-up failed: say so and keep the number visible.
@@ -316,7 +322,7 @@ export default function AgentDesk() {
     } finally {
       setBusy(false);
     }
-  }, [form, message, reset, t, units]);
+  }, [form, message, reset, t, units, canDispatch]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -428,7 +434,7 @@ export default function AgentDesk() {
                   options={[
                     { value: 'register', label: `${t('desk.justRegister')} (Alt+R)` },
                     { value: 'answer', label: `${t('desk.answerNow')} (Alt+A)` },
-                    { value: 'dispatch', label: `${t('desk.dispatchNow')} (Alt+D)` },
+                    { value: 'dispatch', label: `${canDispatch ? t('desk.dispatchNow') : t('desk.suggestDispatch')} (Alt+D)` },
                   ]}
                   data-testid="desk-next"
                 />
@@ -446,13 +452,17 @@ export default function AgentDesk() {
                 </Form.Item>
               )}
               {next === 'dispatch' && (
-                <Form.Item name="leadUnitId" label={t('desk.dispatchTo')} rules={[{ required: true, message: t('form.required', { field: t('desk.dispatchTo') }) }]}>
+                <Form.Item
+                  name="leadUnitId"
+                  label={canDispatch ? t('desk.dispatchTo') : t('desk.suggestUnit')}
+                  rules={[{ required: canDispatch, message: t('form.required', { field: t('desk.dispatchTo') }) }]}
+                >
                   <UnitSelect data-testid="desk-unit" />
                 </Form.Item>
               )}
               <Space wrap>
                 <Button type="primary" htmlType="submit" loading={busy} size="large" data-testid="desk-submit">
-                  {next === 'answer' ? t('desk.registerAndAnswer') : next === 'dispatch' ? t('desk.registerAndDispatch') : t('desk.register')} (Ctrl+Enter)
+                  {next === 'answer' ? t('desk.registerAndAnswer') : next === 'dispatch' && canDispatch ? t('desk.registerAndDispatch') : t('desk.register')} (Ctrl+Enter)
                 </Button>
               </Space>
             </Form>

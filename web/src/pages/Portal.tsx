@@ -198,7 +198,11 @@ function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; in
           {view.title && <Typography.Title level={5}>{view.title}</Typography.Title>}
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{view.content}</Typography.Paragraph>
           <Card size="small" type="inner" title={t('portal.reply')}>
-            {view.reply ? (
+            {view.answer && !view.reply ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="portal-reply">
+                {view.answer}
+              </Typography.Paragraph>
+            ) : view.reply ? (
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="portal-reply">
                 {view.reply.text}
               </Typography.Paragraph>
