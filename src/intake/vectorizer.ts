@@ -1,0 +1,71 @@
+import type { TermCounts } from './features';
+
+/** A sparse row: parallel arrays of feature index and value, indices ascending. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export interface VectorizerOptions {
+  /** Keep terms seen in at least this many training documents. */
+  minDf: number;
+  /** Keep at most this many terms (highest document frequency first, ties by term). */
+  maxFeatures: number;
+  /** 1 + ln(tf) instead of tf. */
+  sublinearTf: boolean;
+}
+
+export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = { minDf: 2, maxFeatures: 200_000, sublinearTf: true };
+
+/** Fitted TF-IDF vocabulary; plain data so it serialises to JSON. */
+export interface TfidfVectorizer {
+  terms: string[];
+  idf: number[];
+  sublinearTf: boolean;
+}
+
+export function fitTfidf(documents: readonly TermCounts[], options: VectorizerOptions): TfidfVectorizer {
+  const df = new Map<string, number>();
+  for (const doc of documents) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const kept = [...df.entries()].filter(([, n]) => n >= options.minDf);
+  kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const selected = kept.slice(0, options.maxFeatures);
+  const n = documents.length;
+  return {
+    terms: selected.map(([term]) => term),
+    idf: selected.map(([, d]) => Math.log((1 + n) / (1 + d)) + 1),
+    sublinearTf: options.sublinearTf,
+  };
+}
+
+/** Index from term to column, built once per loaded vectorizer. */
+export type TermIndex = Map<string, number>;
+
+export function termIndex(vectorizer: TfidfVectorizer): TermIndex {
+  const index: TermIndex = new Map();
+  vectorizer.terms.forEach((term, i) => index.set(term, i));
+  return index;
+}
+
+/** TF-IDF weights, L2-normalised; unknown terms are dropped. */
+export function vectorise(doc: TermCounts, vectorizer: TfidfVectorizer, index: TermIndex): SparseVector {
+  const pairs: Array<[number, number]> = [];
+  let norm = 0;
+  for (const [term, count] of doc) {
+    const column = index.get(term);
+    if (column === undefined) continue;
+    const tf = vectorizer.sublinearTf ? 1 + Math.log(count) : count;
+    const value = tf * (vectorizer.idf[column] ?? 1);
+    pairs.push([column, value]);
+    norm += value * value;
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const indices = new Int32Array(pairs.length);
+  const values = new Float64Array(pairs.length);
+  pairs.forEach(([c, v], i) => {
+    indices[i] = c;
+    values[i] = v * scale;
+  });
+  return { indices, values };
+}
