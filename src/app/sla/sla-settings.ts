@@ -1,0 +1,95 @@
+import type { Database } from '../../adapters/db/database';
+import type { SlaSettings } from '../../adapters/db/sla.store';
+import { slaStore } from '../../adapters/db/sla.store';
+import { statutoryCalendar } from '../../adapters/calendar/chinese-days-calendar';
+import { AppError } from '../../domain/errors';
+import { hasRole, type Actor } from '../../domain/roles';
+import { validateRules } from '../../domain/sla/sla-policy';
+import { validateThresholds } from '../../domain/sla/warning';
+import { parseWorkingHours } from '../../domain/sla/working-hours';
+import type { Clock } from '../ports';
+import { DEFAULT_SLA_SETTINGS } from './load-sla';
+
+export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & {
+  note?: string;
+};
+
+export function requireAdmin(actor: Actor): void {
+  if (!hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', '只有管理员可以修改时限设置 Only an admin may change deadline settings');
+}
+
+/** The current settings version (version 0 = the built-in defaults), with the calendar data's coverage. */
+export async function getSlaSettings(ctx: { db: Database }): Promise<SlaSettings & { statutoryYears: number[] }> {
+  const settings = (await slaStore(ctx.db).currentSettings()) ?? DEFAULT_SLA_SETTINGS;
+  return { ...settings, statutoryYears: statutoryCalendar().coveredYears };
+}
+
+export async function listSlaSettingsVersions(ctx: { db: Database }): Promise<SlaSettings[]> {
+  const versions = await slaStore(ctx.db).settingsVersions();
+  return [...versions, DEFAULT_SLA_SETTINGS];
+}
+
+/**
+ * Every edit stores a whole new version (rules, thresholds, office hours, local calendar days, supervision);
+ * orders keep the deadlines the version in force at their dispatch gave them.
+ */
+export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, actor: Actor, patch: SlaSettingsPatch): Promise<SlaSettings> {
+  requireAdmin(actor);
+  validatePatch(patch);
+  return ctx.db.transaction(async (tx) => {
+    const store = slaStore(tx);
+    const current = (await store.currentSettings()) ?? DEFAULT_SLA_SETTINGS;
+    const next: SlaSettings = {
+      version: current.version + 1,
+      rules: patch.rules ?? current.rules,
+      thresholds: patch.thresholds ?? current.thresholds,
+      workingHours: patch.workingHours ?? current.workingHours,
+      calendarOverrides: patch.calendarOverrides
+        ? { holidays: [...new Set(patch.calendarOverrides.holidays)].sort(), workdays: [...new Set(patch.calendarOverrides.workdays)].sort() }
+        : current.calendarOverrides,
+      supervision: patch.supervision ?? current.supervision,
+      note: patch.note ?? null,
+      createdAt: ctx.clock.now().toISOString(),
+      createdBy: actor.id,
+    };
+    await store.insertSettings(next);
+    await tx.query(
+      `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, from_state, to_state) VALUES ($1, $2, 'sla.update', 'sla_settings', $3, $4, $5)`,
+      [next.createdAt, actor.id, String(next.version), JSON.stringify({ version: current.version }), JSON.stringify(patch)],
+    );
+    return next;
+  });
+}
+
+function validatePatch(patch: SlaSettingsPatch): void {
+  const fail = (message: string, field: string): never => {
+    throw new AppError('VALIDATION.FAILED', message, field);
+  };
+  if (patch.rules) {
+    const [problem] = validateRules(patch.rules);
+    if (problem) fail(problem.message, problem.field);
+  }
+  if (patch.thresholds) {
+    const problem = validateThresholds(patch.thresholds);
+    if (problem) fail(problem, 'thresholds');
+  }
+  if (patch.workingHours) {
+    try {
+      parseWorkingHours(patch.workingHours);
+    } catch (e) {
+      fail((e as Error).message, 'workingHours');
+    }
+  }
+  if (patch.calendarOverrides) {
+    const { holidays, workdays } = patch.calendarOverrides;
+    const bad = [...holidays, ...workdays].find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+    if (bad) fail(`not a YYYY-MM-DD date: ${bad}`, 'calendarOverrides');
+    const both = holidays.find((d) => workdays.includes(d));
+    if (both) fail(`${both} cannot be both a holiday and a workday`, 'calendarOverrides');
+  }
+  if (patch.supervision) {
+    const { escalateAfterMinutes, maxEscalations } = patch.supervision;
+    if (!(Number.isInteger(escalateAfterMinutes) && escalateAfterMinutes >= 1)) fail('escalateAfterMinutes must be a positive integer', 'supervision.escalateAfterMinutes');
+    if (!(Number.isInteger(maxEscalations) && maxEscalations >= 0 && maxEscalations <= 10)) fail('maxEscalations must be 0..10', 'supervision.maxEscalations');
+  }
+}

@@ -1,0 +1,117 @@
+import type { Sql } from '../../adapters/db/database';
+import { slaStore, type NotificationDraft, type SweepUpdate } from '../../adapters/db/sla.store';
+import { sweepOrder } from '../../domain/sla/supervision';
+import type { WarningLevel } from '../../domain/sla/warning';
+import type { Clock, IdGen } from '../ports';
+import { loadSla } from './load-sla';
+import { insertSystemEvents, type SystemEvent } from './system-events';
+
+export interface SweepReport {
+  at: string;
+  /** Orders whose next colour change was due and that this sweep claimed. */
+  checked: number;
+  /** Orders that changed colour, by new colour. */
+  changed: Record<WarningLevel, number>;
+  supervised: number;
+  escalated: number;
+  notifications: number;
+  /** The orders supervised or escalated in this run (first 100). */
+  actions: { ticketId: string; number: string; action: 'supervise' | 'escalate'; round: number; notifiedUnitIds: string[] }[];
+}
+
+const BATCH = 1000;
+const MAX_BATCHES = 100;
+
+/**
+ * One sweep: claims the orders whose stored colour is due to change (an indexed range query on
+ * `next_check_at`), records the new colour, supervises those that turned red and escalates those that stayed
+ * red. Each batch is one transaction holding its rows with FOR UPDATE SKIP LOCKED, so any number of nodes can
+ * sweep at once: each order is handled by exactly one of them.
+ */
+export async function sweepDeadlines(deps: { db: { transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> }; clock: Clock; ids: IdGen }): Promise<SweepReport> {
+  const now = deps.clock.now();
+  const report: SweepReport = {
+    at: now.toISOString(),
+    checked: 0,
+    changed: { none: 0, yellow: 0, orange: 0, red: 0 },
+    supervised: 0,
+    escalated: 0,
+    notifications: 0,
+    actions: [],
+  };
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const claimed = await deps.db.transaction((tx) => sweepBatch(tx, now, deps.ids, report));
+    if (claimed < BATCH) break;
+  }
+  return report;
+}
+
+async function sweepBatch(tx: Sql, now: Date, ids: IdGen, report: SweepReport): Promise<number> {
+  const store = slaStore(tx);
+  const rows = await store.claimDue(now.toISOString(), BATCH);
+  if (rows.length === 0) return 0;
+  const sla = await loadSla(tx);
+  const parents = await unitParents(tx);
+  const updates: SweepUpdate[] = [];
+  const acted: { row: (typeof rows)[number]; action: 'supervise' | 'escalate'; round: number }[] = [];
+  for (const row of rows) {
+    const out = sweepOrder(
+      { level: row.level, schedule: row.schedule, lastSupervisedAt: row.lastSupervisedAt ? new Date(row.lastSupervisedAt) : null, supervisionCount: row.supervisionCount },
+      now,
+      sla.settings.supervision,
+    );
+    if (out.changed) report.changed[out.level] += 1;
+    if (out.action !== 'none') acted.push({ row, action: out.action, round: out.supervisionCount });
+    updates.push({ ticketId: row.ticketId, level: out.level, nextCheckAt: out.nextCheckAt, lastSupervisedAt: out.lastSupervisedAt, supervisionCount: out.supervisionCount });
+  }
+  report.checked += rows.length;
+  await store.recordSweeps(updates, now.toISOString());
+  if (acted.length === 0) return rows.length;
+
+  const lastSeqs = await store.lastSeqs(acted.map((a) => a.row.ticketId));
+  const events: SystemEvent[] = [];
+  const notices: NotificationDraft[] = [];
+  for (const { row, action, round } of acted) {
+    // the unit and its parent on the first supervision; one level higher on each escalation
+    const notified = row.unitId ? [row.unitId, ...ancestors(row.unitId, parents).slice(0, round)] : [];
+    const dueAt = row.dueAt;
+    events.push({
+      id: ids.id(),
+      ticketId: row.ticketId,
+      seq: (lastSeqs.get(row.ticketId) ?? 0) + 1,
+      type: 'supervised',
+      at: now.toISOString(),
+      status: row.ticketStatus,
+      payload: { level: 'red', automatic: true, action, round, dueAt, notifiedUnitIds: notified },
+    });
+    const message =
+      action === 'supervise'
+        ? `工单 ${row.number} 已超期未办结（期限 ${dueAt ?? ''}），系统自动督办。Order ${row.number} is overdue: automatic supervision.`
+        : `工单 ${row.number} 超期仍未办结，第 ${round - 1} 次升级督办。Order ${row.number} is still overdue: escalation ${round - 1}.`;
+    for (const unitId of notified) {
+      notices.push({ id: ids.id(), ticketId: row.ticketId, unitId, kind: action === 'supervise' ? 'supervised' : 'escalated', round, message, at: now.toISOString() });
+    }
+    if (action === 'supervise') report.supervised += 1;
+    else report.escalated += 1;
+    if (report.actions.length < 100) report.actions.push({ ticketId: row.ticketId, number: row.number, action, round, notifiedUnitIds: notified });
+  }
+  await insertSystemEvents(tx, events);
+  await store.insertNotifications(notices);
+  report.notifications += notices.length;
+  return rows.length;
+}
+
+async function unitParents(tx: Sql): Promise<Map<string, string | null>> {
+  const rows = await tx.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units');
+  return new Map(rows.map((r) => [r.id, r.parent_id]));
+}
+
+function ancestors(unitId: string, parents: Map<string, string | null>): string[] {
+  const chain: string[] = [];
+  let current = parents.get(unitId) ?? null;
+  while (current && !chain.includes(current) && chain.length < 10) {
+    chain.push(current);
+    current = parents.get(current) ?? null;
+  }
+  return chain;
+}
