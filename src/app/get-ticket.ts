@@ -1,17 +1,25 @@
 import { stores } from '../adapters/db/stores';
 import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
+import type { Ticket } from '../domain/ticket/ticket';
 import { canSee } from '../domain/ticket/visibility';
 import type { AppContext } from './ports';
 import { presentTicket, type TicketView } from './present-ticket';
 
 /** One order with its timeline and attachments, as this viewer may see it (others' orders are "not found"). */
 export async function getTicket(ctx: AppContext, actor: Actor, id: string): Promise<TicketView> {
-  const s = stores(ctx.db);
-  const ticket = await s.tickets.get(id);
+  const ticket = await stores(ctx.db).tickets.get(id);
   if (!ticket || !canSee(ticket, actor)) throw new AppError('TICKET.NOT_FOUND', `No work order ${id}`, 'id');
-  const events = await s.tickets.events(id);
-  const replyAttachments = ticket.reply?.attachmentIds ?? [];
-  const attachments = await s.attachments.metas([...ticket.attachmentIds, ...replyAttachments]);
+  return fullView(ctx, actor, ticket);
+}
+
+/**
+ * The full view of an order the actor has just acted on. It may have left their scope by that action (a unit
+ * returning it), yet they still get to see the result of what they did.
+ */
+export async function fullView(ctx: AppContext, actor: Actor, ticket: Ticket): Promise<TicketView> {
+  const s = stores(ctx.db);
+  const events = await s.tickets.events(ticket.id);
+  const attachments = await s.attachments.metas([...ticket.attachmentIds, ...(ticket.reply?.attachmentIds ?? [])]);
   return presentTicket(ticket, actor, { events, attachments });
 }

@@ -170,7 +170,7 @@ export function ticketStore(sql: Sql) {
       const sets = COLUMNS.split(',')
         .map((c) => c.trim())
         .map((c, i) => `${c} = $${i + 1}`)
-        .filter((s) => !s.startsWith('id ') && !s.startsWith('number '));
+        .filter((s) => !s.startsWith('id '));
       const rows = await sql.query(
         `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1 AND version = $33 RETURNING id`,
         [...values(ticket), expectedVersion],

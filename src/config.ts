@@ -1,0 +1,41 @@
+/** Every setting the server reads, declared once: name, meaning, default, and whether it is a secret. */
+interface Setting<T> {
+  env: string;
+  description: string;
+  secret?: boolean;
+  parse: (raw: string | undefined) => T;
+}
+
+const text = (fallback?: string) => (raw: string | undefined) => (raw === undefined || raw === '' ? fallback : raw);
+const integer = (fallback: number, min: number, max: number, env: string) => (raw: string | undefined) => {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${env} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+};
+const flag = (fallback: boolean) => (raw: string | undefined) => (raw === undefined || raw === '' ? fallback : ['1', 'true', 'yes'].includes(raw.toLowerCase()));
+
+export const SETTINGS = {
+  port: { env: 'PORT', description: 'HTTP port', parse: integer(12345, 0, 65535, 'PORT') },
+  host: { env: 'HOST', description: 'Address to listen on', parse: text('0.0.0.0') },
+  dataDir: { env: 'DATA_DIR', description: 'Folder of the embedded database (PGlite), used when DATABASE_URL is not set', parse: text('./data') },
+  databaseUrl: { env: 'DATABASE_URL', description: 'PostgreSQL connection string; when set, the server runs on PostgreSQL', secret: true, parse: text() },
+  adminPassword: { env: 'ADMIN_PASSWORD', description: 'Password of the demo admin account on a new database (generated if unset)', secret: true, parse: text() },
+  demoPassword: { env: 'DEMO_PASSWORD', description: 'Password of the other demo accounts on a new database (generated if unset)', secret: true, parse: text() },
+  seedDemo: { env: 'SEED_DEMO', description: 'Fill a new empty database with the demo city and accounts', parse: flag(true) },
+  sessionHours: { env: 'SESSION_HOURS', description: 'How long a sign-in lasts', parse: integer(12, 1, 24 * 30, 'SESSION_HOURS') },
+  loginMaxFailures: { env: 'LOGIN_MAX_FAILURES', description: 'Failed sign-ins per account within the window before it is locked for the window', parse: integer(5, 1, 1000, 'LOGIN_MAX_FAILURES') },
+  loginMaxFailuresPerIp: { env: 'LOGIN_MAX_FAILURES_PER_IP', description: 'Failed sign-ins per client address within the window', parse: integer(30, 1, 100000, 'LOGIN_MAX_FAILURES_PER_IP') },
+  loginWindowMinutes: { env: 'LOGIN_WINDOW_MINUTES', description: 'The window for counting failed sign-ins', parse: integer(15, 1, 24 * 60, 'LOGIN_WINDOW_MINUTES') },
+  trustProxy: { env: 'TRUST_PROXY', description: 'Take the client address from X-Forwarded-For (behind a reverse proxy)', parse: flag(false) },
+  logRequests: { env: 'LOG_REQUESTS', description: 'Log every request as JSON lines', parse: flag(false) },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+export type Config = { readonly [K in keyof Settings]: ReturnType<Settings[K]['parse']> };
+
+/** Reads the environment once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const entries = Object.entries(SETTINGS).map(([key, s]) => [key, s.parse(env[s.env])]);
+  return Object.freeze(Object.fromEntries(entries)) as Config;
+}

@@ -1,0 +1,61 @@
+import { buildApp } from './adapters/http/app';
+import { openDatabase } from './adapters/db/open';
+import { randomIds, randomTokens, scryptHasher, systemClock } from './adapters/crypto/passwords';
+import type { AppContext } from './app/ports';
+import { seedDemoCity, type DemoAccount } from './app/seed-demo-city';
+import { loadConfig } from './config';
+
+/** Wiring only: configuration, database, context, HTTP. */
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx: AppContext = {
+    db,
+    clock: systemClock,
+    ids: randomIds,
+    passwords: scryptHasher,
+    tokens: randomTokens,
+    auth: {
+      sessionHours: config.sessionHours,
+      maxFailuresPerUser: config.loginMaxFailures,
+      maxFailuresPerIp: config.loginMaxFailuresPerIp,
+      failureWindowMinutes: config.loginWindowMinutes,
+    },
+    ticketHooks: [],
+  };
+  const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
+  const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+  printBanner(local, db.engine, seeded);
+
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function printBanner(url: string, engine: string, seeded: DemoAccount[] | null) {
+  const lines = [
+    '',
+    `12345 政务服务便民热线平台 is running on ${engine}`,
+    `  Console:  ${url}/`,
+    `  Portal:   ${url}/portal`,
+    `  API docs: ${url}/api/v1/docs`,
+  ];
+  if (seeded) {
+    lines.push('', 'Demo city 徐州市 created. Demo accounts (shown only this once; set ADMIN_PASSWORD / DEMO_PASSWORD to choose them):');
+    for (const a of seeded) lines.push(`  ${a.username.padEnd(11)} ${a.password.padEnd(14)} ${a.roles.join(',').padEnd(13)} ${a.displayName}`);
+  } else {
+    lines.push('', 'Existing database: demo accounts (admin, agent, dispatcher, handler, handler2, supervisor, leader, citizen) keep the passwords printed at first start.');
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

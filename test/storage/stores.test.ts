@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/adapters/db/migrate';
+import { stores, type Stores } from '../../src/adapters/db/stores';
+import type { Ticket, TicketEvent } from '../../src/domain/ticket/ticket';
+import { aTicket } from '../../src/domain/ticket/fixtures';
+import { createTestDatabase, ENGINE, type TestDatabase } from '../support/database';
+
+// The storage contract: the same suite runs on PGlite (npm test) and on PostgreSQL (TEST_DATABASE_URL, .ci/run).
+let tdb: TestDatabase;
+let s: Stores;
+const AT = '2025-10-01T02:00:00.000Z';
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  s = stores(tdb.db);
+  await s.units.insert({ id: 'centre', name: '中心', nameEn: 'Centre', kind: 'centre', parentId: null, divisionCode: '3203' }, AT);
+  await s.units.insert({ id: 'u-lead', name: '丰财街道', nameEn: null, kind: 'street', parentId: 'centre', divisionCode: '320302002' }, AT);
+  await s.units.insert({ id: 'u-co', name: '市住建局', nameEn: null, kind: 'department', parentId: 'centre', divisionCode: null }, AT);
+  await s.categories.insertMany([
+    { code: '02', name: '城市管理', nameEn: 'City management', level: 1, parentCode: null, unitHint: null },
+    { code: '0201', name: '噪音', nameEn: 'Noise', level: 2, parentCode: '02', unitHint: null },
+    { code: '020101', name: '施工噪音', nameEn: 'Construction noise', level: 3, parentCode: '0201', unitHint: 'street' },
+    { code: '03', name: '住房', nameEn: 'Housing', level: 1, parentCode: null, unitHint: null },
+  ]);
+});
+afterAll(async () => tdb.drop());
+
+const event = (ticketId: string, seq: number, type: TicketEvent['type'] = 'created'): TicketEvent => ({
+  id: `${ticketId}-e${seq}`,
+  ticketId,
+  seq,
+  type,
+  at: AT,
+  actor: { id: 'a1', name: '王芳', roles: ['agent'], unitId: 'centre', kind: 'user' },
+  fromStatus: seq === 1 ? null : 'registered',
+  toStatus: 'registered',
+  payload: { note: '备注', nested: { n: 1 } },
+});
+
+async function insert(overrides: Partial<Ticket>): Promise<Ticket> {
+  const t = aTicket({ id: `t-${Math.random().toString(36).slice(2)}`, number: await s.tickets.nextNumber('20251001'), citizenUserId: null, categoryCode: null, ...overrides });
+  await s.tickets.insert(t, [event(t.id, 1)]);
+  return t;
+}
+
+describe(`storage contract on ${ENGINE}`, () => {
+  it('migrations are recorded and not applied twice', async () => {
+    expect(await migrate(tdb.db)).toEqual([]);
+  });
+
+  it('round-trips a work order with every kind of field', async () => {
+    const t = await insert({
+      tags: ['涉疫', '重点'],
+      location: { lat: 34.26, lng: 117.18 },
+      leadUnitId: 'u-lead',
+      coUnitIds: ['u-co'],
+      status: 'in_progress',
+      reply: { text: '已处理', resolved: true, at: AT, by: 'h', unitId: 'u-lead', attachmentIds: [] },
+      pendingExtension: { hours: 48, reason: '协调', requestedAt: AT, requestedBy: 'h' },
+    });
+    expect(await s.tickets.get(t.id)).toEqual(t);
+    expect(await s.tickets.getByNumber(t.number)).toEqual(t);
+    expect(await s.tickets.get('missing')).toBeNull();
+    const events = await s.tickets.events(t.id);
+    expect(events).toEqual([event(t.id, 1)]);
+  });
+
+  it('numbers orders by day and sequence, never twice', async () => {
+    const a = await s.tickets.nextNumber('20251001');
+    const b = await s.tickets.nextNumber('20251001');
+    expect(a).toMatch(/^20251001\d{6}$/);
+    expect(b).not.toBe(a);
+  });
+
+  it('saves a change only at the expected version, with its events', async () => {
+    const t = await insert({});
+    const changed = { ...t, status: 'dispatched' as const, version: 2, leadUnitId: 'u-lead' };
+    await s.tickets.update(changed, 1, [event(t.id, 2, 'dispatched')]);
+    expect(await s.tickets.get(t.id)).toMatchObject({ status: 'dispatched', version: 2, leadUnitId: 'u-lead' });
+    await expect(s.tickets.update({ ...changed, version: 3 }, 1, [event(t.id, 3)])).rejects.toMatchObject({ code: 'TICKET.VERSION_CONFLICT' });
+    expect((await s.tickets.events(t.id)).map((e) => e.seq)).toEqual([1, 2]);
+    expect(await s.tickets.lastSeq(t.id)).toBe(2);
+  });
+
+  it('rolls back everything a failed transaction wrote', async () => {
+    const t = aTicket({ id: 't-rollback', number: 'RB1', citizenUserId: null });
+    await expect(
+      tdb.db.transaction(async (tx) => {
+        await stores(tx).tickets.insert(t, [event(t.id, 1)]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await s.tickets.get('t-rollback')).toBeNull();
+    expect(await s.tickets.events('t-rollback')).toEqual([]);
+  });
+
+  describe('listing', () => {
+    let ids: Record<string, string>;
+    beforeAll(async () => {
+      const mk = async (key: string, o: Partial<Ticket>) => [key, (await insert({ ...o, tags: [...(o.tags ?? []), 'list-test'] })).id] as const;
+      ids = Object.fromEntries(
+        await Promise.all([
+          mk('lead', { leadUnitId: 'u-lead', status: 'dispatched', receivedAt: '2025-10-02T00:00:00.000Z', categoryCode: '020101' }),
+          mk('co', { leadUnitId: 'u-co', coUnitIds: ['u-lead'], status: 'in_progress', receivedAt: '2025-10-03T00:00:00.000Z', channel: 'web' }),
+          mk('other', { leadUnitId: 'u-co', status: 'replied', receivedAt: '2025-10-04T00:00:00.000Z', tags: ['涉疫'], content: '100%_满意 特殊字符' }),
+          mk('mine', { citizenUserId: 'cit-1', receivedAt: '2025-10-05T00:00:00.000Z', caller: { name: '刘', phone: '13900001111' } }),
+        ]),
+      );
+    });
+    const list = async (filter: Parameters<Stores['tickets']['list']>[0], scope: Parameters<Stores['tickets']['list']>[1] = { kind: 'all' }) =>
+      (await s.tickets.list({ tag: 'list-test', ...filter }, scope, { page: 1, pageSize: 50 })).items.map((t) => t.id);
+
+    it('scopes a unit to orders it leads or co-handles, a citizen to their own', async () => {
+      expect(new Set(await list({}, { kind: 'unit', unitId: 'u-lead' }))).toEqual(new Set([ids.lead, ids.co]));
+      expect(await list({}, { kind: 'citizen', userId: 'cit-1' })).toEqual([ids.mine]);
+    });
+    it('filters by status, unit, category subtree, channel, dates, text and phone', async () => {
+      expect(await list({ status: ['dispatched', 'replied'] })).toEqual([ids.other, ids.lead]);
+      expect(await list({ unitId: 'u-co' })).toEqual([ids.other, ids.co]);
+      expect(await list({ categoryCode: '02' })).toEqual([ids.lead]);
+      expect(await list({ categoryCode: '03' })).toEqual([]);
+      expect(await list({ channel: 'web' })).toEqual([ids.co]);
+      expect(await list({ from: '2025-10-03T00:00:00.000Z', to: '2025-10-05T00:00:00.000Z' })).toEqual([ids.other, ids.co]);
+      expect(await list({ q: '100%_满' })).toEqual([ids.other]);
+      expect(await list({ q: '%' })).toEqual([ids.other]);
+      expect(await list({ phone: '13900001111' })).toEqual([ids.mine]);
+    });
+    it('pages with a total and a stable order', async () => {
+      const first = await s.tickets.list({ tag: 'list-test' }, { kind: 'all' }, { page: 1, pageSize: 3 });
+      const second = await s.tickets.list({ tag: 'list-test' }, { kind: 'all' }, { page: 2, pageSize: 3 });
+      expect(first.total).toBe(4);
+      expect(first.items.map((t) => t.id)).toEqual([ids.mine, ids.other, ids.co]);
+      expect(second.items.map((t) => t.id)).toEqual([ids.lead]);
+      const asc = await s.tickets.list({ tag: 'list-test' }, { kind: 'all' }, { page: 1, pageSize: 1, sort: 'received_asc' });
+      expect(asc.items[0]?.id).toBe(ids.lead);
+    });
+  });
+
+  it('claims an idempotency key once and remembers the request it was for', async () => {
+    const first = await s.tickets.claimIdempotencyKey({ scope: 'u1', key: 'k1', requestHash: 'h1', ticketId: 't-a', at: AT });
+    const again = await s.tickets.claimIdempotencyKey({ scope: 'u1', key: 'k1', requestHash: 'h1', ticketId: 't-b', at: AT });
+    const other = await s.tickets.claimIdempotencyKey({ scope: 'u1', key: 'k1', requestHash: 'h2', ticketId: 't-c', at: AT });
+    const otherUser = await s.tickets.claimIdempotencyKey({ scope: 'u2', key: 'k1', requestHash: 'h1', ticketId: 't-d', at: AT });
+    expect(first).toEqual({ claimed: true });
+    expect(again).toEqual({ claimed: false, ticketId: 't-a', sameRequest: true });
+    expect(other).toEqual({ claimed: false, ticketId: 't-a', sameRequest: false });
+    expect(otherUser).toEqual({ claimed: true });
+  });
+
+  it('keeps units, categories and users', async () => {
+    expect((await s.units.list()).map((u) => u.id).sort()).toEqual(['centre', 'u-co', 'u-lead']);
+    expect(await s.units.getMany(['u-co', 'nope'])).toHaveLength(1);
+    expect((await s.categories.get('020101'))?.parentCode).toBe('0201');
+    const user = { id: 'user-1', username: 'wang', displayName: '王芳', passwordHash: 'scrypt$x', roles: ['agent' as const], unitId: 'centre', active: true, createdAt: AT };
+    expect(await s.users.insert(user)).toBe(true);
+    expect(await s.users.insert({ ...user, id: 'user-2' })).toBe(false);
+    expect(await s.users.getByUsername('wang')).toEqual(user);
+  });
+
+  it('keeps sessions until they expire or are revoked, and counts failed logins', async () => {
+    await s.sessions.create({ tokenHash: 'h-live', userId: 'user-1', createdAt: AT, expiresAt: '2025-10-01T14:00:00.000Z' });
+    expect(await s.sessions.findActive('h-live', '2025-10-01T13:00:00.000Z')).toBe('user-1');
+    expect(await s.sessions.findActive('h-live', '2025-10-01T15:00:00.000Z')).toBeNull();
+    await s.sessions.revoke('h-live', '2025-10-01T13:30:00.000Z');
+    expect(await s.sessions.findActive('h-live', '2025-10-01T13:31:00.000Z')).toBeNull();
+    for (const ip of ['1.1.1.1', '1.1.1.1', '2.2.2.2']) await s.sessions.recordAttempt({ username: 'wang', ip, at: AT, success: false });
+    await s.sessions.recordAttempt({ username: 'wang', ip: '1.1.1.1', at: AT, success: true });
+    expect(await s.sessions.recentFailures('wang', '1.1.1.1', '2025-10-01T00:00:00.000Z')).toEqual({ byUser: 3, byIp: 2 });
+    expect(await s.sessions.recentFailures('wang', '1.1.1.1', '2025-10-02T00:00:00.000Z')).toEqual({ byUser: 0, byIp: 0 });
+  });
+
+  it('stores attachments byte for byte', async () => {
+    const data = new Uint8Array([0, 1, 2, 255, 128]);
+    await s.attachments.insert({ id: 'att-1', filename: '照片.jpg', contentType: 'image/jpeg', size: 5, data, createdBy: null, createdAt: AT });
+    const got = await s.attachments.get('att-1');
+    expect(Buffer.from(got!.data)).toEqual(Buffer.from(data));
+    expect(await s.attachments.metas(['att-1', 'nope'])).toEqual([{ id: 'att-1', filename: '照片.jpg', contentType: 'image/jpeg', size: 5 }]);
+  });
+
+  it('records audit entries', async () => {
+    await s.audit.record({ at: AT, actorId: 'user-1', action: 'unit.create', entityType: 'unit', entityId: 'u-x', toState: { name: '新单位' } });
+    expect(await s.audit.forEntity('unit', 'u-x')).toEqual([
+      { at: AT, actorId: 'user-1', action: 'unit.create', entityType: 'unit', entityId: 'u-x', fromState: null, toState: { name: '新单位' }, ip: null },
+    ]);
+  });
+});
