@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -35,6 +38,13 @@ declare module 'fastify' {
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+
+// Bodies are JSON and must carry the right types; query strings, paths and headers are text and get coerced.
+const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false, discriminator: true, strict: false } as const;
+const BODY_AJV = addFormats(new Ajv({ ...ajvOptions, coerceTypes: false }));
+const PARAMS_AJV = addFormats(new Ajv({ ...ajvOptions, coerceTypes: 'array' }));
+
 const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export interface AppOptions {
@@ -56,8 +66,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     trustProxy: options.trustProxy ?? false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, discriminator: true } },
+    maxParamLength: 500,
+    // Router-level failures (an over-long path parameter, a bad URL) get the same error bodies as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorResponse(error);
+      void (reply as unknown as FastifyReply).status(status).send(body);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? BODY_AJV : PARAMS_AJV).compile(schema));
 
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null);

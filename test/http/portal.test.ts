@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/http';
+import { actOk, fetchTicket, STREET } from '../support/tickets';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('citizen portal (no account)', () => {
+  it('submits with a photo, tracks by number and phone, sees the reply and rates it', async () => {
+    const photo = await t.app.inject({ method: 'POST', url: '/api/v1/public/attachments', payload: { filename: 'p.jpg', contentType: 'image/jpeg', dataBase64: Buffer.from('jpeg').toString('base64') } });
+    expect(photo.statusCode).toBe(201);
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/tickets',
+      payload: { content: '小区门口路灯坏了一周', caller: { name: '刘', phone: '138 0000 9999' }, location: { lat: 34.27, lng: 117.19 }, attachmentIds: [photo.json().id], channel: 'mobile' },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const { number } = submitted.json();
+    const track = (phone: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/tickets/${number}?phone=${phone}` });
+    expect((await track('13800009999')).json()).toMatchObject({ number, status: 'registered', reply: null, canRate: false });
+    expect((await track('13800000000')).statusCode).toBe(404);
+
+    const [row] = await t.ctx.db.query<{ id: string }>('SELECT id FROM tickets WHERE number = $1', [number]);
+    let order = (await fetchTicket(t, 'dispatcher', row!.id)).json();
+    expect(order).toMatchObject({ channel: 'mobile', caller: { phone: '13800009999' }, location: { lat: 34.27, lng: 117.19 } });
+    order = await actOk(t, 'dispatcher', order, 'dispatch', { leadUnitId: STREET });
+    order = await actOk(t, 'handler', order, 'sign');
+    order = await actOk(t, 'handler', order, 'comment', { text: '内部备注' });
+    order = await actOk(t, 'handler', order, 'reply', { reply: '路灯已更换', resolved: true });
+    expect((await track('13800009999')).json().reply).toBeNull(); // not shown before the centre approved it
+    order = await actOk(t, 'dispatcher', order, 'approve_reply');
+
+    const view = (await track('13800009999')).json();
+    expect(view).toMatchObject({ status: 'awaiting_callback', reply: { text: '路灯已更换' }, canRate: true });
+    expect(view.timeline.map((e: { type: string }) => e.type)).not.toContain('commented');
+    const wrongPhone = await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${number}/rating`, payload: { phone: '13000000000', satisfaction: 'satisfied' } });
+    expect(wrongPhone.statusCode).toBe(404);
+    const rated = await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${number}/rating`, payload: { phone: '13800009999', satisfaction: 'satisfied' } });
+    expect(rated.statusCode).toBe(200);
+    expect(rated.json()).toMatchObject({ status: 'closed', satisfaction: 'satisfied', canRate: false });
+    const twice = await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${number}/rating`, payload: { phone: '13800009999', satisfaction: 'unsatisfied' } });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('an unsatisfied rating leaves the order with the callback agent', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '噪音', caller: { phone: '13900001234' } } })).json();
+    const [row] = await t.ctx.db.query<{ id: string }>('SELECT id FROM tickets WHERE number = $1', [number]);
+    let order = (await fetchTicket(t, 'dispatcher', row!.id)).json();
+    order = await actOk(t, 'dispatcher', order, 'dispatch', { leadUnitId: STREET });
+    order = await actOk(t, 'handler', order, 'sign');
+    order = await actOk(t, 'handler', order, 'reply', { reply: '已处理', resolved: true });
+    order = await actOk(t, 'dispatcher', order, 'approve_reply');
+    const rated = await t.app.inject({ method: 'POST', url: `/api/v1/public/tickets/${number}/rating`, payload: { phone: '13900001234', satisfaction: 'unsatisfied', comment: '没有解决' } });
+    expect(rated.json()).toMatchObject({ status: 'awaiting_callback', satisfaction: 'unsatisfied', canRate: false });
+    order = (await fetchTicket(t, 'dispatcher', row!.id)).json();
+    expect(order.allowedActions).toContain('callback');
+  });
+
+  it('validates portal input', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: 'x', caller: { phone: '12345' } } });
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION.FAILED', field: 'caller.phone' });
+    const noPhone = await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: 'x', caller: {} } });
+    expect(noPhone.json()).toMatchObject({ code: 'VALIDATION.FAILED', field: 'caller.phone' });
+    const badNumber = await t.app.inject({ method: 'GET', url: '/api/v1/public/tickets/abc?phone=13800009999' });
+    expect(badNumber.statusCode).toBe(400);
+  });
+});
