@@ -213,9 +213,9 @@ export function slaStore(sql: Sql) {
      * their ticket row. SKIP LOCKED: rows another sweep (or a user's action) holds are left to it, so concurrent
      * sweeps never do the same order twice and never wait on each other.
      */
-    async claimDue(now: string, limit: number): Promise<(DeadlineRow & { tags: string[]; ticketStatus: string; number: string })[]> {
+    async claimDue(now: string, limit: number): Promise<(DeadlineRow & { ticketStatus: string; number: string })[]> {
       const rows = await sql.query<Row>(
-        `SELECT d.*, t.tags AS ticket_tags, t.status AS ticket_status, t.number AS ticket_number
+        `SELECT d.*, t.status AS ticket_status, t.number AS ticket_number
            FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id
           WHERE d.next_check_at <= $1
           ORDER BY d.next_check_at
@@ -225,7 +225,6 @@ export function slaStore(sql: Sql) {
       );
       return rows.map((r) => ({
         ...toDeadlineRow(r),
-        tags: (r.ticket_tags as string[]) ?? [],
         ticketStatus: String(r.ticket_status),
         number: String(r.ticket_number),
       }));

@@ -19,8 +19,8 @@ export interface SweepReport {
   actions: { ticketId: string; number: string; action: 'supervise' | 'escalate'; round: number; notifiedUnitIds: string[] }[];
 }
 
-const BATCH = 1000;
-const MAX_BATCHES = 100;
+const BATCH = 500;
+const MAX_BATCHES_PER_WORKER = 200;
 
 /**
  * One sweep: claims the orders whose stored colour is due to change (an indexed range query on
@@ -28,7 +28,13 @@ const MAX_BATCHES = 100;
  * red. Each batch is one transaction holding its rows with FOR UPDATE SKIP LOCKED, so any number of nodes can
  * sweep at once: each order is handled by exactly one of them.
  */
-export async function sweepDeadlines(deps: { db: { transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> }; clock: Clock; ids: IdGen }): Promise<SweepReport> {
+export async function sweepDeadlines(deps: {
+  db: { transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> };
+  clock: Clock;
+  ids: IdGen;
+  /** Batches run in parallel transactions (SKIP LOCKED keeps them apart); 1 for a single-connection engine. */
+  workers?: number;
+}): Promise<SweepReport> {
   const now = deps.clock.now();
   const report: SweepReport = {
     at: now.toISOString(),
@@ -39,10 +45,13 @@ export async function sweepDeadlines(deps: { db: { transaction<T>(fn: (tx: Sql) 
     notifications: 0,
     actions: [],
   };
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const claimed = await deps.db.transaction((tx) => sweepBatch(tx, now, deps.ids, report));
-    if (claimed < BATCH) break;
-  }
+  const worker = async (): Promise<void> => {
+    for (let batch = 0; batch < MAX_BATCHES_PER_WORKER; batch++) {
+      const claimed = await deps.db.transaction((tx) => sweepBatch(tx, now, deps.ids, report));
+      if (claimed < BATCH) break;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.workers ?? 1) }, worker));
   return report;
 }
 
@@ -50,6 +59,8 @@ async function sweepBatch(tx: Sql, now: Date, ids: IdGen, report: SweepReport): 
   const store = slaStore(tx);
   const rows = await store.claimDue(now.toISOString(), BATCH);
   if (rows.length === 0) return 0;
+  // A lost sweep commit (crash) is redone by the next sweep: no need to wait for the WAL flush.
+  await tx.query('SET LOCAL synchronous_commit = off');
   const sla = await loadSla(tx);
   const parents = await unitParents(tx);
   const updates: SweepUpdate[] = [];
@@ -72,8 +83,10 @@ async function sweepBatch(tx: Sql, now: Date, ids: IdGen, report: SweepReport): 
   const events: SystemEvent[] = [];
   const notices: NotificationDraft[] = [];
   for (const { row, action, round } of acted) {
-    // the unit and its parent on the first supervision; one level higher on each escalation
-    const notified = row.unitId ? [row.unitId, ...ancestors(row.unitId, parents).slice(0, round)] : [];
+    // the unit and its parent on the first supervision; the unit and one level higher on each escalation
+    const chain = row.unitId ? ancestors(row.unitId, parents) : [];
+    const above = chain[Math.min(round, chain.length) - 1];
+    const notified = row.unitId ? [row.unitId, ...(above ? [above] : [])] : [];
     const dueAt = row.dueAt;
     events.push({
       id: ids.id(),
