@@ -13,6 +13,7 @@ export function evolve(ticket: Ticket, event: Applied): Ticket {
     case 'reply_rejected':
     case 'commented':
     case 'supervised':
+    case 'deadline_changed':
       return next;
     case 'answered':
       return { ...next, closure: 'direct_answer', answer: String(p.answer) };

@@ -99,6 +99,8 @@ export const EVENT_TYPES = [
   'invalidated',
   'commented',
   'supervised',
+  // recorded by the platform (src/app/sla): a deadline set, met, moved or cleared
+  'deadline_changed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
