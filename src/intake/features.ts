@@ -18,7 +18,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   words: true,
   wordBigrams: false,
   charMin: 1,
-  charMax: 3,
+  charMax: 2,
   titleWeight: 2,
 };
 

@@ -16,11 +16,13 @@ export interface SoftmaxOptions {
   /** Initial learning rate; decays as lr0 / (1 + lr0 * lambda * t). */
   learningRate: number;
   seed: number;
+  /** Cap on SGD steps: large data sets get fewer epochs (at least one), so training time stays bounded. */
+  maxSteps: number;
   /** Optional per-example weights (e.g. lower for orders that were returned). */
   sampleWeights?: Float64Array;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { epochs: 12, lambda: 1e-5, learningRate: 0.5, seed: 1 };
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { epochs: 20, lambda: 1e-5, learningRate: 2, seed: 1, maxSteps: 60_000 };
 
 /** Raw class scores x·W + b. */
 export function linearScores(model: LinearWeights, x: SparseVector, out = new Float64Array(model.classCount)): Float64Array {
@@ -69,7 +71,9 @@ export function trainSoftmax(
   let scale = 1;
   let t = 0;
   const { lambda, learningRate } = options;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  const epochs = Math.max(1, Math.min(options.epochs, Math.floor(options.maxSteps / Math.max(1, rows.length))));
+  const active = new Int32Array(classCount);
+  for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const i of order) {
       const x = rows[i] as SparseVector;
@@ -89,10 +93,17 @@ export function trainSoftmax(
       probabilities[y] = (probabilities[y] as number) - 1; // gradient of the loss w.r.t. the scores
       scale *= 1 - lr * lambda;
       const step = (lr * sampleWeight) / scale;
+      // Classes whose gradient is negligible are skipped: with many classes most have p ≈ 0, and this
+      // halves the cost of a step without changing the result measurably.
+      let activeCount = 0;
+      for (let c = 0; c < classCount; c++) if (Math.abs(probabilities[c] as number) > 1e-4) active[activeCount++] = c;
       for (let j = 0; j < indices.length; j++) {
         const base = (indices[j] as number) * classCount;
         const value = (values[j] as number) * step;
-        for (let c = 0; c < classCount; c++) v[base + c] = (v[base + c] as number) - value * (probabilities[c] as number);
+        for (let a = 0; a < activeCount; a++) {
+          const c = active[a] as number;
+          v[base + c] = (v[base + c] as number) - value * (probabilities[c] as number);
+        }
       }
       for (let c = 0; c < classCount; c++) bias[c] = (bias[c] as number) - lr * sampleWeight * (probabilities[c] as number);
       if (scale < 1e-6) {

@@ -39,6 +39,11 @@ export interface TextModelConfig {
   ensembleSoftmaxWeight: number;
   /** Share of the training data held out to fit the temperatures; 0 = no calibration (T = 1). */
   calibrationFraction: number;
+  /**
+   * From this many examples on, the model fitted for calibration (without the held-out share) is kept
+   * instead of being refitted on everything: the held-out share costs little accuracy but halves the time.
+   */
+  refitBelow: number;
   seed: number;
 }
 
@@ -46,11 +51,12 @@ export interface TextModelConfig {
 export const DEFAULT_TEXT_MODEL_CONFIG: TextModelConfig = {
   features: DEFAULT_FEATURE_OPTIONS,
   vectorizer: DEFAULT_VECTORIZER_OPTIONS,
-  algorithm: 'ensemble',
+  algorithm: 'softmax',
   softmax: DEFAULT_SOFTMAX_OPTIONS,
   nbAlpha: 0.3,
   ensembleSoftmaxWeight: 0.5,
   calibrationFraction: 0.15,
+  refitBelow: 5000,
   seed: 20251001,
 };
 
@@ -193,10 +199,19 @@ function subset(data: PreparedTarget, picks: readonly number[]): PreparedTarget 
   };
 }
 
+const MAX_CALIBRATION_ROWS = 3000;
+
+interface Calibrated {
+  temperatures: number[];
+  /** The members fitted without the held-out share. */
+  members: LinearWeights[] | null;
+}
+
 /** Temperatures from a held-out share (stratified by label), fitted member by member. */
-function calibrate(data: PreparedTarget, featureCount: number, config: TextModelConfig): number[] {
+function calibrate(data: PreparedTarget, featureCount: number, config: TextModelConfig): Calibrated {
   const memberCount = memberWeightsFor(config).length;
-  if (config.calibrationFraction <= 0 || data.rows.length < 20) return new Array<number>(memberCount).fill(1);
+  const none = { temperatures: new Array<number>(memberCount).fill(1), members: null };
+  if (config.calibrationFraction <= 0 || data.rows.length < 20) return none;
   const random = createPrng(config.seed ^ 0x5bd1e995);
   const byLabel = new Map<number, number[]>();
   data.y.forEach((y, i) => byLabel.set(y, [...(byLabel.get(y) ?? []), i]));
@@ -208,10 +223,13 @@ function calibrate(data: PreparedTarget, featureCount: number, config: TextModel
     heldPart.push(...indices.slice(0, held));
     fitPart.push(...indices.slice(held));
   }
-  if (heldPart.length === 0) return new Array<number>(memberCount).fill(1);
+  if (heldPart.length === 0) return none;
+  // A few thousand held-out rows pin one scalar down well; more only cost time. The rest still trains.
+  const spare = heldPart.splice(MAX_CALIBRATION_ROWS);
+  fitPart.push(...spare);
   const members = fitMembers(subset(data, fitPart), featureCount, config);
   const heldLabels = heldPart.map((i) => data.y[i] as number);
-  return members.map((m) => fitTemperature(heldPart.map((i) => linearScores(m, data.rows[i] as SparseVector)), heldLabels));
+  return { members, temperatures: members.map((m) => fitTemperature(heldPart.map((i) => linearScores(m, data.rows[i] as SparseVector)), heldLabels)) };
 }
 
 export interface TrainInput {
@@ -234,8 +252,9 @@ export function trainTextModel(input: TrainInput): TextModel {
   for (const target of input.targets) {
     const data = prepareTarget(target, rows, input.examples);
     if (data.labels.length === 0) continue;
-    const temperatures = calibrate(data, featureCount, config);
-    const members = fitMembers(data, featureCount, config);
+    const { temperatures, members: calibrationMembers } = calibrate(data, featureCount, config);
+    const members =
+      calibrationMembers && data.rows.length >= config.refitBelow ? calibrationMembers : fitMembers(data, featureCount, config);
     heads[target] = {
       labels: data.labels,
       algorithm: config.algorithm,
