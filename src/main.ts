@@ -4,6 +4,8 @@ import { randomIds, randomTokens, scryptHasher, systemClock } from './adapters/c
 import type { AppContext } from './app/ports';
 import { seedDemoCity, type DemoAccount } from './app/seed-demo-city';
 import { loadConfig } from './config';
+import { startDeadlineSweeper } from './adapters/jobs/deadline-sweeper';
+import { trackDeadlines } from './app/sla/track-deadlines';
 
 /** Wiring only: configuration, database, context, HTTP. */
 async function main() {
@@ -23,13 +25,23 @@ async function main() {
     },
     ticketHooks: [],
   };
+  // Deadlines and warnings follow every change of an order, in the same transaction (issue 4).
+  ctx.ticketHooks.push(trackDeadlines(ctx));
   const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
   const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy });
   const address = await app.listen({ port: config.port, host: config.host });
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   printBanner(local, db.engine, seeded);
+  // Automatic supervision: every minute, on every node (the sweep shares rows between nodes with SKIP LOCKED).
+  const sweeper = startDeadlineSweeper(ctx, {
+    onReport: (r) => {
+      if (r.supervised + r.escalated > 0) console.log(`deadline sweep: ${r.checked} checked, ${r.supervised} supervised, ${r.escalated} escalated`);
+    },
+    onError: (e) => console.error('deadline sweep failed:', e instanceof Error ? e.message : e),
+  });
 
   const stop = async () => {
+    await sweeper.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -6,9 +6,7 @@ import type { AppContext } from './ports';
 /** The user behind a bearer token, if the session is live and the account active. */
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<UserRecord> {
   if (!token) throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
-  const s = stores(ctx.db);
-  const userId = await s.sessions.findActive(ctx.tokens.hash(token), ctx.clock.now().toISOString());
-  const user = userId ? await s.users.get(userId) : null;
-  if (!user || !user.active) throw new AppError('AUTH.UNAUTHENTICATED', 'The session has expired or was revoked; sign in again');
+  const user = await stores(ctx.db).sessions.findActiveUser(ctx.tokens.hash(token), ctx.clock.now().toISOString());
+  if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'The session has expired or was revoked; sign in again');
   return user;
 }

@@ -36,7 +36,7 @@ export async function createTicket(
   actor: Actor,
   input: NewTicket,
   idempotencyKey?: string,
-): Promise<{ ticket: Ticket; replayed: boolean }> {
+): Promise<{ ticket: Ticket; events: TicketEvent[]; replayed: boolean }> {
   if (!canCreateTickets(actor) && actor.kind !== 'public') {
     throw new AppError('AUTH.FORBIDDEN', 'Your role may not register work orders');
   }
@@ -66,13 +66,12 @@ export async function createTicket(
           throw new AppError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
         }
         const existing = await s.tickets.get(claim.ticketId);
-        if (existing) return { ticket: existing, replayed: true };
+        if (existing) return { ticket: existing, events: await s.tickets.events(existing.id), replayed: true };
       }
     }
     await checkReferences(tx, input);
-    const ticket: Ticket = {
+    const draft: Omit<Ticket, 'number'> = {
       id,
-      number: await s.tickets.nextNumber(shanghaiDay(now)),
       status: 'registered',
       version: 1,
       channel: input.channel,
@@ -113,11 +112,11 @@ export async function createTicket(
       actor: { id: actor.id, name: actor.name, roles: [...actor.roles], unitId: actor.unitId, kind: actor.kind },
       fromStatus: null,
       toStatus: 'registered',
-      payload: { channel: ticket.channel, receivedAt: ticket.receivedAt, idempotencyKey: idempotencyKey ?? null },
+      payload: { channel: draft.channel, receivedAt: draft.receivedAt, idempotencyKey: idempotencyKey ?? null },
     };
-    await s.tickets.insert(ticket, [created]);
+    const ticket: Ticket = { ...draft, number: await s.tickets.insertNumbered(draft, shanghaiDay(now), [created]) };
     for (const hook of ctx.ticketHooks) await hook(tx, { before: null, after: ticket, events: [created] });
-    return { ticket: (await s.tickets.get(id)) ?? ticket, replayed: false };
+    return { ticket, events: [created], replayed: false };
   });
 }
 

@@ -5,11 +5,15 @@ import type { ActionName } from '../domain/ticket/commands';
 import { allowedActions } from '../domain/ticket/decide';
 import type { Ticket, TicketEvent } from '../domain/ticket/ticket';
 import { seesMaskedPersonalData } from '../domain/ticket/visibility';
+import type { DeadlineView } from './sla/deadline-view';
 
 export type TicketView = Omit<Ticket, 'attachmentIds'> & {
   attachments: AttachmentMeta[];
   allowedActions: ActionName[];
   events?: TicketEvent[];
+  /** Added by src/app/sla/deadline-view.ts when the view is read. */
+  deadlines?: DeadlineView['deadlines'];
+  warning?: DeadlineView['warning'];
 };
 
 /** Shapes an order for one viewer: masks what their unit need not see and lists what they may do now. */

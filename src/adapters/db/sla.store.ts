@@ -39,6 +39,13 @@ export interface DeadlineRow {
 
 type Row = Record<string, unknown>;
 
+export interface QueueTicket {
+  number: string;
+  title: string;
+  urgency: string;
+  tags: string[];
+}
+
 export interface SweepUpdate {
   ticketId: string;
   level: WarningLevel;
@@ -294,14 +301,19 @@ export function slaStore(sql: Sql) {
     },
 
     /** The most urgent open orders (of one unit, or all): emergency-tagged first, then the nearest deadline. */
-    async urgentQueue(unitId: string | null, limit: number): Promise<DeadlineRow[]> {
+    async urgentQueue(unitId: string | null, limit: number): Promise<(DeadlineRow & QueueTicket)[]> {
+      const select = `SELECT d.*, t.number AS t_number, t.title AS t_title, t.urgency AS t_urgency, t.tags AS t_tags
+                        FROM ticket_deadlines d JOIN tickets t ON t.id = d.ticket_id`;
       const rows = unitId
-        ? await sql.query<Row>(
-            'SELECT * FROM ticket_deadlines WHERE unit_id = $1 AND due_at IS NOT NULL ORDER BY priority DESC, due_at LIMIT $2',
-            [unitId, limit],
-          )
-        : await sql.query<Row>('SELECT * FROM ticket_deadlines WHERE due_at IS NOT NULL ORDER BY priority DESC, due_at LIMIT $1', [limit]);
-      return rows.map(toDeadlineRow);
+        ? await sql.query<Row>(`${select} WHERE d.unit_id = $1 AND d.due_at IS NOT NULL ORDER BY d.priority DESC, d.due_at LIMIT $2`, [unitId, limit])
+        : await sql.query<Row>(`${select} WHERE d.due_at IS NOT NULL ORDER BY d.priority DESC, d.due_at LIMIT $1`, [limit]);
+      return rows.map((r) => ({
+        ...toDeadlineRow(r),
+        number: String(r.t_number),
+        title: String(r.t_title),
+        urgency: String(r.t_urgency),
+        tags: (r.t_tags as string[]) ?? [],
+      }));
     },
 
     /** Counts by colour at `now` and by unit (always current: computed from the stored instants, not `level`). */

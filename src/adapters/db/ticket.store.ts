@@ -17,12 +17,20 @@ export interface TicketFilter {
   to?: string;
   q?: string;
   phone?: string;
+  /** Warning colour at `now` (deadlines, issue 4), from the precomputed instants in ticket_deadlines. */
+  warning?: 'none' | 'yellow' | 'orange' | 'red';
+  /** Orders whose running deadline falls within N hours of `now` (overdue ones included). */
+  dueWithinHours?: number;
+  /** The instant `warning` and `dueWithinHours` are evaluated at: the use case's clock. */
+  now?: string;
 }
 
 export interface Page {
   page: number;
   pageSize: number;
-  sort?: 'received_desc' | 'received_asc' | 'updated_desc';
+  sort?: 'received_desc' | 'received_asc' | 'updated_desc' | 'due_asc' | 'urgency_desc';
+  /** Emergency response (一级响应): orders with this tag come first whatever the sort. */
+  priorityTag?: string;
 }
 
 const COLUMNS = `id, number, status, version, channel, title, content, caller_name, caller_phone, address, lat, lng,
@@ -144,25 +152,50 @@ function filterClauses(f: TicketFilter, params: unknown[]): string[] {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     add(like, (p) => `(number LIKE ${p} OR title ILIKE ${p} OR content ILIKE ${p} OR address ILIKE ${p})`);
   }
+  if (f.warning && f.now) {
+    const colour: Record<NonNullable<TicketFilter['warning']>, (p: string) => string> = {
+      red: (p) => `d.red_at <= ${p}`,
+      orange: (p) => `d.orange_at <= ${p} AND d.red_at > ${p}`,
+      yellow: (p) => `d.yellow_at <= ${p} AND d.orange_at > ${p}`,
+      none: (p) => `d.yellow_at <= ${p}`,
+    };
+    const exists = f.warning === 'none' ? 'NOT EXISTS' : 'EXISTS';
+    add(f.now, (p) => `${exists} (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = tickets.id AND ${colour[f.warning!](`${p}::timestamptz`)})`);
+  }
+  if (f.dueWithinHours !== undefined && f.now) {
+    const limit = new Date(Date.parse(f.now) + f.dueWithinHours * 3_600_000).toISOString();
+    add(limit, (p) => `EXISTS (SELECT 1 FROM ticket_deadlines d WHERE d.ticket_id = tickets.id AND d.due_at <= ${p}::timestamptz)`);
+  }
   return where;
 }
+
+const DUE_AT = '(SELECT d.due_at FROM ticket_deadlines d WHERE d.ticket_id = tickets.id)';
 
 const ORDER: Record<NonNullable<Page['sort']>, string> = {
   received_desc: 'received_at DESC, id DESC',
   received_asc: 'received_at ASC, id ASC',
   updated_desc: 'updated_at DESC, id DESC',
+  due_asc: `${DUE_AT} ASC NULLS LAST, received_at ASC, id ASC`,
+  urgency_desc: `CASE urgency WHEN 'emergency' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END DESC, ${DUE_AT} ASC NULLS LAST, received_at ASC, id ASC`,
 };
 
 export function ticketStore(sql: Sql) {
   return {
-    async nextNumber(day: string): Promise<string> {
-      const [row] = await sql.query<{ n: number }>("SELECT nextval('ticket_number_seq')::int AS n");
-      return `${day}${String(row!.n).padStart(6, '0')}`;
-    },
-
     async insert(ticket: Ticket, events: readonly TicketEvent[]): Promise<void> {
       await sql.query(`INSERT INTO tickets (${COLUMNS}) VALUES (${PLACEHOLDERS})`, values(ticket));
       await insertEvents(sql, events);
+    },
+
+    /** Inserts a new order numbered by the database (day + city-wide sequence); returns the number. */
+    async insertNumbered(ticket: Omit<Ticket, 'number'>, day: string, events: readonly TicketEvent[]): Promise<string> {
+      const params = values({ ...ticket, number: '' });
+      params[1] = day;
+      const [row] = await sql.query<{ number: string }>(
+        `INSERT INTO tickets (${COLUMNS}) VALUES (${PLACEHOLDERS.replace('$2', "$2 || lpad(nextval('ticket_number_seq')::text, 6, '0')")}) RETURNING number`,
+        params,
+      );
+      await insertEvents(sql, events);
+      return row!.number;
     },
 
     /** Saves the new state if nobody changed the order since `expectedVersion`, with its events. */
@@ -206,9 +239,11 @@ export function ticketStore(sql: Sql) {
       const where = [scopeClause(scope, params), ...filterClauses(filter, params)].filter((w): w is string => w !== null);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const [count] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets ${whereSql}`, params);
+      const rowParams = page.priorityTag ? [...params, page.priorityTag] : params;
+      const first = page.priorityTag ? `($${rowParams.length} = ANY(tags)) DESC, ` : '';
       const rows = await sql.query<Row>(
-        `SELECT ${COLUMNS} FROM tickets ${whereSql} ORDER BY ${ORDER[page.sort ?? 'received_desc']} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-        params,
+        `SELECT ${COLUMNS} FROM tickets ${whereSql} ORDER BY ${first}${ORDER[page.sort ?? 'received_desc']} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+        rowParams,
       );
       return { items: rows.map(toTicket), total: num(count!.n) };
     },

@@ -13,7 +13,7 @@ export interface UserRecord {
   createdAt: string;
 }
 
-const toUser = (r: Record<string, unknown>): UserRecord => ({
+export const toUser = (r: Record<string, unknown>): UserRecord => ({
   id: String(r.id),
   username: String(r.username),
   displayName: String(r.display_name),

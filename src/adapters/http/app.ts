@@ -66,7 +66,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     trustProxy: options.trustProxy ?? false,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Router-level failures (an over-long path parameter, a bad URL) get the same error bodies as the rest.
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = toErrorResponse(error);

@@ -4,6 +4,7 @@ import { attachmentRoutes } from './attachments.route';
 import { authRoutes } from './auth.route';
 import { orgRoutes } from './org.route';
 import { publicRoutes } from './public.route';
+import { slaRoutes } from './sla.route';
 import { systemRoutes } from './system.route';
 import { ticketRoutes } from './tickets.route';
 
@@ -14,4 +15,5 @@ export function registerRoutes(app: App, ctx: AppContext) {
   ticketRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   publicRoutes(app, ctx);
+  slaRoutes(app, ctx);
 }

@@ -27,9 +27,9 @@ export function ticketRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { ticket, replayed } = await createTicket(ctx, actor, request.body, request.headers['idempotency-key']);
+      const { ticket, events, replayed } = await createTicket(ctx, actor, request.body, request.headers['idempotency-key']);
       if (replayed) void reply.header('Idempotent-Replayed', 'true');
-      return reply.status(201).send(await fullView(ctx, actor, ticket));
+      return reply.status(201).send(await fullView(ctx, actor, ticket, events));
     },
   );
 
