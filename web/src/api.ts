@@ -134,7 +134,7 @@ export const api = {
   act: (id: string, body: Record<string, unknown> & { action: string; expectedVersion: number }) =>
     request<Ticket>(`/tickets/${encodeURIComponent(id)}/actions`, { body }),
   upload: (body: { filename: string; contentType: string; dataBase64: string }, anonymous = false) =>
-    request<Attachment>('/attachments', { body, anonymous }),
+    request<Attachment>(anonymous ? '/public/attachments' : '/attachments', { body, anonymous }),
   assist: (body: { content: string; title?: string; address?: string }, signal?: AbortSignal) =>
     request<AssistResult>('/assist/analyze', signal ? { body, signal } : { body }),
   publicSubmit: (body: {
@@ -144,7 +144,8 @@ export const api = {
     address?: string;
     location?: { lat: number; lng: number };
     attachmentIds?: string[];
-  }) => request<{ number: string }>('/public/tickets', { body, anonymous: true }),
+  }, idempotencyKey?: string) =>
+    request<{ number: string }>('/public/tickets', { body, anonymous: true, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
   publicTrack: (number: string, phone: string) =>
     request<PublicTicketView>(`/public/tickets/${encodeURIComponent(number)}${queryString({ phone })}`, { anonymous: true }),
   publicRate: (number: string, body: { phone: string; satisfaction: string; comment?: string }) =>

@@ -77,8 +77,8 @@ export function ActionForm({
         return (
           <Radio.Group optionType="button" buttonStyle="solid">
             {SATISFACTIONS.map((s) => (
-              <Radio.Button key={s} value={s} data-testid={`satisfaction-${s}`}>
-                {tv('satisfaction', s)}
+              <Radio.Button key={s} value={s}>
+                <span data-testid={`satisfaction-${s}`}>{tv('satisfaction', s)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>

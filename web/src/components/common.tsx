@@ -101,13 +101,14 @@ export function PageState({
   if (error) {
     const forbidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
     return (
-      <Result
-        status={forbidden ? '403' : 'error'}
-        title={forbidden ? t('app.forbidden') : t('app.error')}
-        subTitle={errorMessage(error, t('app.networkError'))}
-        extra={onRetry && !forbidden ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
-        data-testid="page-error"
-      />
+      <div data-testid="page-error">
+        <Result
+          status={forbidden ? '403' : 'error'}
+          title={forbidden ? t('app.forbidden') : t('app.error')}
+          subTitle={errorMessage(error, t('app.networkError'))}
+          extra={onRetry && !forbidden ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
+        />
+      </div>
     );
   }
   if (loading) return <Skeleton active paragraph={{ rows: 6 }} />;

@@ -43,7 +43,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Earlier orders of the caller, fetched as soon as the number looks complete. */
-function CallerHistory({ phone }: { phone: string }) {
+function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: number }) {
   const { t } = useApp();
   const [state, setState] = useState<{ loading: boolean; items: Ticket[]; total: number; error: unknown }>({ loading: false, items: [], total: 0, error: null });
   useEffect(() => {
@@ -58,7 +58,7 @@ function CallerHistory({ phone }: { phone: string }) {
       .then((r) => setState({ loading: false, items: r.items, total: r.total, error: null }))
       .catch((e: unknown) => !ctl.signal.aborted && setState({ loading: false, items: [], total: 0, error: e }));
     return () => ctl.abort();
-  }, [phone]);
+  }, [phone, refreshKey]);
 
   return (
     <Card
@@ -470,7 +470,7 @@ export default function AgentDesk() {
         </Col>
         <Col xs={24} lg={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-            <CallerHistory phone={debouncedPhone} />
+            <CallerHistory phone={debouncedPhone} refreshKey={recent.length} />
             <AssistPanel
               content={debouncedContent}
               address={debouncedAddress}

@@ -19,6 +19,8 @@ function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: stri
   const [locError, setLocError] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One key per filled-in form, so a double tap or a retry after a timeout files one request, not two.
+  const [idemKey, setIdemKey] = useState(() => crypto.randomUUID?.() ?? String(Date.now()));
 
   const locate = () => {
     if (!navigator.geolocation) {
@@ -52,7 +54,8 @@ function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: stri
         ...(v.address?.trim() ? { address: v.address.trim() } : {}),
         ...(location ? { location } : {}),
         ...(v.attachmentIds?.length ? { attachmentIds: v.attachmentIds } : {}),
-      });
+      }, idemKey);
+      setIdemKey(crypto.randomUUID?.() ?? String(Date.now()));
       form.resetFields();
       setLocation(null);
       onSubmitted(r.number, phone);
@@ -130,8 +133,8 @@ function RatingForm({ number, phone, onRated }: { number: string; phone: string;
       <Form.Item name="satisfaction" label={t('portal.rate')} rules={[{ required: true, message: t('form.required', { field: t('form.satisfaction') }) }]}>
         <Radio.Group optionType="button" buttonStyle="solid">
           {SATISFACTIONS.map((s) => (
-            <Radio.Button key={s} value={s} data-testid={`rate-${s}`}>
-              {tv('satisfaction', s)}
+            <Radio.Button key={s} value={s}>
+              <span data-testid={`rate-${s}`}>{tv('satisfaction', s)}</span>
             </Radio.Button>
           ))}
         </Radio.Group>
@@ -177,7 +180,7 @@ function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; in
         onFinish={(v: { number: string; phone: string }) => void track(v.number, v.phone)}
         data-testid="portal-track-form"
       >
-        <Form.Item name="number" label={t('portal.number')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="number" label={t('portal.number')} rules={[{ required: true, pattern: /^\s*[0-9]{8,20}\s*$/, message: t('portal.notFound') }]}>
           <Input name="number" />
         </Form.Item>
         <Form.Item name="phone" label={t('portal.phone')} rules={[{ required: true, message: t('portal.phoneRule') }]}>

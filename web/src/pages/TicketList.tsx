@@ -44,7 +44,10 @@ export default function TicketList() {
     return f;
   });
   const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [pageSize, setPageSize] = useState(() => {
+    const n = Number(new URLSearchParams(window.location.search).get('pageSize'));
+    return [20, 50, 100].includes(n) ? n : 20;
+  });
   const userId = user?.id ?? 'anon';
   const [views, setViews] = useState<SavedView[]>(() => loadViews(localStorage, userId));
   const [naming, setNaming] = useState(false);
