@@ -124,7 +124,9 @@ export const TicketQuery = Type.Object(
     phone: Type.Optional(Phone),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
-    sort: Type.Optional(Enum(['received_desc', 'received_asc', 'updated_desc'] as const)),
+    sort: Type.Optional(Enum(['received_desc', 'received_asc', 'updated_desc', 'due_asc', 'urgency_desc'] as const, 'due_asc: nearest running deadline first; urgency_desc: emergency, urgent, normal, then by deadline')),
+    warning: Type.Optional(Enum(['none', 'yellow', 'orange', 'red'] as const, 'Warning colour now (三色预警)')),
+    dueWithinHours: Type.Optional(Type.Number({ minimum: 0, maximum: 8760, description: 'Running deadline within N hours from now (overdue included)' })),
   },
   { additionalProperties: false },
 );
@@ -177,6 +179,21 @@ export const TicketView = Type.Object(
     attachments: Type.Array(AttachmentMeta),
     allowedActions: Type.Array(Enum(ACTION_NAMES)),
     events: Type.Optional(Type.Array(EventSchema)),
+    deadlines: Type.Optional(
+      Type.Union([
+        Type.Object({
+          signBy: Type.String(),
+          replyBy: Type.String({ description: 'Including approved extensions' }),
+          originalReplyBy: Type.String(),
+          policyVersion: Type.Integer(),
+          countFrom: Type.String({ description: 'receivedAt for the first dispatch; the re-dispatch time after a return or an unsatisfied callback' }),
+          signedAt: Type.Union([Type.String(), Type.Null()]),
+          dueAt: Type.Union([Type.String(), Type.Null()], { description: 'The deadline running now; null when no unit clock runs' }),
+        }),
+        Type.Null(),
+      ]),
+    ),
+    warning: Type.Optional(Enum(['none', 'yellow', 'orange', 'red'] as const, 'Warning colour at the moment of reading')),
   },
   { additionalProperties: true },
 );
