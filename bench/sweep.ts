@@ -80,14 +80,17 @@ async function main(): Promise<void> {
                                'replyLimit', jsonb_build_object('amount', 5, 'unit', 'working_days')),
             t.received_at + a.allowed / 5, t.received_at + a.allowed, t.received_at + a.allowed, 0,
             s.due, s.y, s.o, s.r, l.level,
-            CASE l.level WHEN 'none' THEN s.y WHEN 'yellow' THEN s.o WHEN 'orange' THEN s.r ELSE l.sup + interval '240 minutes' END,
-            CASE WHEN l.level = 'red' THEN l.sup END, CASE WHEN l.level = 'red' THEN 1 ELSE 0 END, $1
+            CASE l.level WHEN 'none' THEN s.y WHEN 'yellow' THEN s.o WHEN 'orange' THEN s.r
+                         ELSE CASE WHEN l.k >= 3 THEN NULL ELSE l.sup + interval '240 minutes' END END,
+            CASE WHEN l.level = 'red' THEN l.sup END, CASE WHEN l.level = 'red' THEN 1 + least(l.k, 3) ELSE 0 END, $1
        FROM tickets t,
             LATERAL (SELECT (2 + (hashtext(t.id) & 1023) % 11) * interval '1 day' AS allowed) a,
             LATERAL (SELECT t.received_at + a.allowed AS due, t.received_at + a.allowed * 0.6 AS y,
                             t.received_at + a.allowed * 0.85 AS o, t.received_at + a.allowed + interval '1 millisecond' AS r) s,
+            -- the state every-minute sweeps leave: supervised when red, escalated every 240 min, at most 3 times
+            LATERAL (SELECT floor(extract(epoch FROM ($1::timestamptz - s.r)) / 14400)::int AS k) e,
             LATERAL (SELECT CASE WHEN s.r <= $1 THEN 'red' WHEN s.o <= $1 THEN 'orange' WHEN s.y <= $1 THEN 'yellow' ELSE 'none' END AS level,
-                            greatest(s.r, $1::timestamptz - ((hashtext(t.id) & 65535) % 240) * interval '1 minute') AS sup) l
+                            greatest(e.k, 0) AS k, s.r + least(greatest(e.k, 0), 3) * interval '240 minutes' AS sup) l
       WHERE t.status <> 'closed'`,
     [T0.toISOString()],
   );

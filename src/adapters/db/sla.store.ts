@@ -216,9 +216,9 @@ export function slaStore(sql: Sql) {
     },
 
     /**
-     * Claims up to `limit` orders whose next colour change (or escalation) is due, locking their deadline row AND
-     * their ticket row. SKIP LOCKED: rows another sweep (or a user's action) holds are left to it, so concurrent
-     * sweeps never do the same order twice and never wait on each other.
+     * Claims up to `limit` orders whose next colour change (or escalation) is due, locking their deadline rows.
+     * SKIP LOCKED: rows another sweep (or a user's action) holds are left to it, so concurrent sweeps never do
+     * the same order twice and never wait on each other.
      */
     async claimDue(now: string, limit: number): Promise<(DeadlineRow & { ticketStatus: string; number: string })[]> {
       const rows = await sql.query<Row>(
@@ -227,7 +227,7 @@ export function slaStore(sql: Sql) {
           WHERE d.next_check_at <= $1
           ORDER BY d.next_check_at
           LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE OF d SKIP LOCKED`,
         [now, limit],
       );
       return rows.map((r) => ({
@@ -258,6 +258,17 @@ export function slaStore(sql: Sql) {
           at,
         ],
       );
+    },
+
+    /**
+     * Locks the order rows the sweep will add events to, skipping those a user's action holds right now (that
+     * action's own hook is about to rewrite their deadline row; the next sweep sees them again). Never waits,
+     * so the sweep and an action can never deadlock.
+     */
+    async lockTickets(ticketIds: readonly string[]): Promise<Set<string>> {
+      if (ticketIds.length === 0) return new Set();
+      const rows = await sql.query<Row>('SELECT id FROM tickets WHERE id = ANY($1::text[]) FOR UPDATE SKIP LOCKED', [ticketIds]);
+      return new Set(rows.map((r) => String(r.id)));
     },
 
     async lastSeqs(ticketIds: readonly string[]): Promise<Map<string, number>> {

@@ -63,19 +63,25 @@ async function sweepBatch(tx: Sql, now: Date, ids: IdGen, report: SweepReport): 
   await tx.query('SET LOCAL synchronous_commit = off');
   const sla = await loadSla(tx);
   const parents = await unitParents(tx);
-  const updates: SweepUpdate[] = [];
-  const acted: { row: (typeof rows)[number]; action: 'supervise' | 'escalate'; round: number }[] = [];
-  for (const row of rows) {
-    const out = sweepOrder(
+  const outcomes = rows.map((row) => ({
+    row,
+    out: sweepOrder(
       { level: row.level, schedule: row.schedule, lastSupervisedAt: row.lastSupervisedAt ? new Date(row.lastSupervisedAt) : null, supervisionCount: row.supervisionCount },
       now,
       sla.settings.supervision,
-    );
+    ),
+  }));
+  // Supervising adds an event to the order: take its row lock too (only for these, and without waiting).
+  const locked = await store.lockTickets(outcomes.filter((o) => o.out.action !== 'none').map((o) => o.row.ticketId));
+  const updates: SweepUpdate[] = [];
+  const acted: { row: (typeof rows)[number]; action: 'supervise' | 'escalate'; round: number }[] = [];
+  for (const { row, out } of outcomes) {
+    if (out.action !== 'none' && !locked.has(row.ticketId)) continue; // busy: left for the next sweep
     if (out.changed) report.changed[out.level] += 1;
     if (out.action !== 'none') acted.push({ row, action: out.action, round: out.supervisionCount });
     updates.push({ ticketId: row.ticketId, level: out.level, nextCheckAt: out.nextCheckAt, lastSupervisedAt: out.lastSupervisedAt, supervisionCount: out.supervisionCount });
   }
-  report.checked += rows.length;
+  report.checked += updates.length;
   await store.recordSweeps(updates, now.toISOString());
   if (acted.length === 0) return rows.length;
 
