@@ -67,6 +67,29 @@ describe('accounts and sign-in', () => {
     expect(audit.map((a) => a.action)).toEqual(['user.create']);
   });
 
+  it('disables an account and resets a password, signing the user out everywhere', async () => {
+    const admin = await t.as('admin');
+    const supervisorHeaders = await t.as('supervisor');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: supervisorHeaders })).json();
+    const disabled = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: { active: false } });
+    expect(disabled.json()).toMatchObject({ active: false });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: supervisorHeaders })).statusCode).toBe(401);
+    const denied = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'supervisor', password: DEMO_PASSWORD } });
+    expect(denied.json().code).toBe('AUTH.ACCOUNT_DISABLED');
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: { active: true, password: 'a-new-password' } });
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'supervisor', password: 'a-new-password' } });
+    expect(relogin.statusCode).toBe(200);
+    const self = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: admin })).json();
+    const lockout = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${self.id}`, headers: admin, payload: { active: false } });
+    expect(lockout.json()).toMatchObject({ code: 'VALIDATION.FAILED', field: 'active' });
+    const empty = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${me.id}`, headers: admin, payload: {} });
+    expect(empty.statusCode).toBe(400);
+    const audit = (await t.app.inject({ method: 'GET', url: `/api/v1/audit?entityType=user&entityId=${me.id}`, headers: admin })).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['user.update', 'user.update+password']));
+    expect(JSON.stringify(audit)).not.toContain('scrypt');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/audit?entityType=user&entityId=${me.id}`, headers: await t.as('agent') })).statusCode).toBe(403);
+  });
+
   it('serves the demo city: units of Xuzhou and a 3-level category tree', async () => {
     const units = (await get('agent', '/api/v1/units')).json().items as { kind: string; name: string }[];
     expect(units.filter((u) => u.kind === 'district').length).toBeGreaterThanOrEqual(10);

@@ -46,6 +46,11 @@ export function userStore(sql: Sql) {
       );
       return rows.length === 1;
     },
+    async update(u: UserRecord): Promise<void> {
+      await sql.query('UPDATE users SET display_name = $2, password_hash = $3, roles = $4, unit_id = $5, active = $6 WHERE id = $1', [
+        u.id, u.displayName, u.passwordHash, u.roles, u.unitId, u.active,
+      ]);
+    },
     async count(): Promise<number> {
       const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
       return Number(row!.n);

@@ -53,6 +53,28 @@ export const NewUserBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const UserChangesBody = Type.Object(
+  {
+    displayName: Type.Optional(Text(100)),
+    roles: Type.Optional(Type.Array(Role, { minItems: 1, uniqueItems: true })),
+    unitId: Type.Optional(Type.Union([Id, Type.Null()])),
+    active: Type.Optional(Type.Boolean()),
+    password: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const AuditEntry = Type.Object({
+  at: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  fromState: Type.Unknown(),
+  toState: Type.Unknown(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const Unit = Type.Object({
   id: Type.String(),
   name: Type.String(),
