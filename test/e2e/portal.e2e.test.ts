@@ -61,12 +61,13 @@ describe('citizen portal', () => {
       'GET',
       `/tickets?phone=${PHONE}`,
     );
-    const t0 = found.items.find((x) => x.number === number);
-    expect(t0?.attachments).toHaveLength(1);
-    expect(t0?.location).toEqual({ lat: 34.2647, lng: 117.1848 });
+    const listed = found.items.find((x) => x.number === number);
+    const t0 = await dispatcher.call<{ id: string; version: number; attachments: { contentType: string }[]; location: unknown }>('GET', `/tickets/${listed?.id}`);
+    expect(t0.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+    expect(t0.location).toEqual({ lat: 34.2647, lng: 117.1848 });
     const units = await dispatcher.call<{ items: { id: string; name: string }[] }>('GET', '/units');
     const street = units.items.find((u) => u.name === '丰财街道');
-    let t = await dispatcher.act(t0?.id ?? '', t0?.version ?? 0, 'dispatch', { leadUnitId: street?.id });
+    let t = await dispatcher.act(t0.id, t0.version, 'dispatch', { leadUnitId: street?.id });
     t = await handler.act(t.id, t.version, 'sign');
     t = await handler.act(t.id, t.version, 'reply', { reply: '已更换损坏的健身器材。', resolved: true });
     await dispatcher.act(t.id, t.version, 'approve_reply');

@@ -54,6 +54,10 @@ describe('deadlines and warnings', () => {
     expect(earliestDeadline({ reply: '2026-03-06T00:00:00Z', sign: '2026-03-05T01:00:00Z', callback: null, bad: 'x' })).toBe('2026-03-05T01:00:00Z');
     expect(earliestDeadline(null)).toBeNull();
   });
+  it('prefers the deadline running now, and none when no unit clock runs', () => {
+    expect(earliestDeadline({ signBy: '2026-03-05T01:00:00Z', replyBy: '2026-03-07T00:00:00Z', dueAt: '2026-03-07T00:00:00Z' })).toBe('2026-03-07T00:00:00Z');
+    expect(earliestDeadline({ signBy: '2026-03-05T01:00:00Z', dueAt: null })).toBeNull();
+  });
   it('ranks warnings red above orange above yellow', () => {
     expect(['yellow', 'red', undefined, 'orange'].sort((a, b) => warningRank(b) - warningRank(a))).toEqual(['red', 'orange', 'yellow', undefined]);
   });

@@ -92,11 +92,14 @@ export function warningRank(level: string | null | undefined): number {
   return { overdue: 4, red: 3, orange: 2, yellow: 1 }[level ?? ''] ?? 0;
 }
 
-/** Earliest non-null deadline among a ticket's deadlines, used to sort "due soon" queues. */
-export function earliestDeadline(deadlines: Record<string, string | null | undefined> | null | undefined): string | null {
+/** The deadline that runs now (`dueAt`), else the earliest date-valued deadline; sorts "due soon" queues. */
+export function earliestDeadline(deadlines: object | null | undefined): string | null {
   if (!deadlines) return null;
+  const due = (deadlines as { dueAt?: unknown }).dueAt;
+  if (typeof due === 'string' && !Number.isNaN(new Date(due).getTime())) return due;
+  if (due === null) return null;
   let best: string | null = null;
-  for (const v of Object.values(deadlines)) {
+  for (const v of Object.values(deadlines as Record<string, unknown>)) {
     if (typeof v !== 'string' || Number.isNaN(new Date(v).getTime())) continue;
     if (best === null || new Date(v).getTime() < new Date(best).getTime()) best = v;
   }

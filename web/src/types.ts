@@ -63,6 +63,17 @@ export interface TicketEvent {
 }
 
 /** Deadlines and warning level are added by the SLA work; the console shows them when present. */
+export interface Deadlines {
+  signBy?: string;
+  replyBy?: string;
+  originalReplyBy?: string;
+  policyVersion?: number;
+  countFrom?: string;
+  signedAt?: string | null;
+  /** The deadline running now; null when no unit clock runs. */
+  dueAt?: string | null;
+}
+
 export type WarningLevel = 'none' | 'yellow' | 'orange' | 'red' | string;
 
 export interface Ticket {
@@ -97,7 +108,7 @@ export interface Ticket {
   attachments: Attachment[];
   allowedActions: string[];
   events?: TicketEvent[];
-  deadlines?: Record<string, string | null | undefined> | null;
+  deadlines?: Deadlines | null;
   warning?: WarningLevel | null;
 }
 

@@ -43,7 +43,11 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
   const specs = specsFor(ticket.allowedActions ?? []);
   const [active, setActive] = useState<string | undefined>(undefined);
   const now = Date.now();
-  const deadlines = Object.entries(ticket.deadlines ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const dl = ticket.deadlines ?? null;
+  const deadlines: [string, string][] = [];
+  if (dl?.signBy) deadlines.push(['signBy', dl.signBy]);
+  if (dl?.replyBy) deadlines.push(['replyBy', dl.replyBy]);
+  if (dl?.originalReplyBy && dl.originalReplyBy !== dl.replyBy) deadlines.push(['originalReplyBy', dl.originalReplyBy]);
   const events = (ticket.events ?? []).slice().sort((a, b) => a.seq - b.seq);
 
   return (
@@ -62,7 +66,8 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
             </Space>
           }
         >
-          {ticket.title && <Typography.Title level={5}>{ticket.title}</Typography.Title>}
+          {/* The server derives a title from the content when none is given: do not show it twice. */}
+          {ticket.title && !ticket.content.startsWith(ticket.title) && <Typography.Title level={5}>{ticket.title}</Typography.Title>}
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-content">
             {ticket.content}
           </Typography.Paragraph>
@@ -105,13 +110,20 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
               <Descriptions.Item label={t('field.deadlines')} span={2}>
                 <Space wrap data-testid="deadlines">
                   {deadlines.map(([k, v]) => {
+                    const running = dl?.dueAt === v;
                     const left = hoursLeft(v, now);
                     return (
-                      <Tag key={k} color={left < 0 ? 'red' : left < 4 ? warningColor(ticket.warning) ?? 'orange' : 'default'}>
-                        {tv('deadline', k)} {formatDateTime(v)} ({left < 0 ? `${t('warning.overdue')} ${-left}h` : `${left}h`})
+                      <Tag key={k} color={running ? (warningColor(ticket.warning) ?? (left < 0 ? 'red' : 'blue')) : 'default'} data-running={running || undefined}>
+                        {tv('deadline', k)} {formatDateTime(v)}
+                        {running && ` · ${left < 0 ? t('deadline.over', { hours: -left }) : t('deadline.left', { hours: left })}`}
                       </Tag>
                     );
                   })}
+                  {dl?.signedAt && (
+                    <Typography.Text type="secondary">
+                      {t('deadline.signedAt')} {formatDateTime(dl.signedAt)}
+                    </Typography.Text>
+                  )}
                 </Space>
               </Descriptions.Item>
             )}

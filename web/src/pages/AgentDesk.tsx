@@ -365,7 +365,7 @@ export default function AgentDesk() {
         <Col xs={24} lg={15}>
           <Card size="small">
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="desk-error" />}
-            <Form<DeskForm> form={form} name="desk" layout="vertical" initialValues={INITIAL} onFinish={() => void submit()} requiredMark="optional">
+            <Form<DeskForm> form={form} name="desk" layout="vertical" initialValues={INITIAL} onFinish={() => void submit()}>
               <Row gutter={12}>
                 <Col xs={24} sm={12}>
                   <Form.Item

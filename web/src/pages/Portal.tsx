@@ -72,7 +72,7 @@ function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: stri
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} data-testid="portal-submit-form" requiredMark="optional">
+    <Form form={form} layout="vertical" onFinish={submit} data-testid="portal-submit-form">
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form.Item name="content" label={t('portal.content')} rules={[{ required: true, whitespace: true, message: t('desk.contentRequired') }]}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount name="content" />
@@ -198,7 +198,7 @@ function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; in
             <StatusTag status={view.status} />
           </Space>
           <div style={{ color: '#888', fontSize: 12 }}>{formatDateTime(view.createdAt)}</div>
-          {view.title && <Typography.Title level={5}>{view.title}</Typography.Title>}
+          {view.title && !view.content.startsWith(view.title) && <Typography.Title level={5}>{view.title}</Typography.Title>}
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{view.content}</Typography.Paragraph>
           <Card size="small" type="inner" title={t('portal.reply')}>
             {view.answer && !view.reply ? (
@@ -218,8 +218,7 @@ function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; in
               orientation="vertical"
               size="small"
               style={{ marginTop: 16 }}
-              current={view.timeline.length - 1}
-              items={view.timeline.map((e) => ({ title: tv('event', e.type), content: formatDateTime(e.at) }))}
+              items={view.timeline.map((e) => ({ title: tv('event', e.type), content: formatDateTime(e.at), status: 'finish' as const }))}
             />
           )}
           {view.satisfaction && (
