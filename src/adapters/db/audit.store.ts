@@ -22,7 +22,7 @@ export function auditStore(sql: Sql) {
           e.toState === undefined ? null : JSON.stringify(e.toState), e.ip ?? null],
       );
     },
-    async forEntity(entityType: string, entityId: string): Promise<(AuditEntry & { ip: string | null })[]> {
+    async forEntity(entityType: string, entityId: string): Promise<Required<AuditEntry>[]> {
       const rows = await sql.query('SELECT * FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY id', [entityType, entityId]);
       return rows.map((r) => ({
         at: iso(r.at),
