@@ -110,12 +110,17 @@ function values(t: Ticket): unknown[] {
 }
 const PLACEHOLDERS = Array.from({ length: 32 }, (_, i) => `$${i + 1}`).join(', ');
 
+const EVENT_COLUMNS = 'id, ticket_id, seq, type, at, actor_id, actor_name, actor_roles, actor_unit_id, actor_kind, from_status, to_status, payload';
+const EVENT_COLUMN_COUNT = 13;
+const eventValues = (e: TicketEvent): unknown[] => [
+  e.id, e.ticketId, e.seq, e.type, e.at, e.actor.id, e.actor.name, e.actor.roles, e.actor.unitId, e.actor.kind, e.fromStatus, e.toStatus, JSON.stringify(e.payload),
+];
+
 async function insertEvents(sql: Sql, events: readonly TicketEvent[]): Promise<void> {
   for (const e of events) {
     await sql.query(
-      `INSERT INTO ticket_events (id, ticket_id, seq, type, at, actor_id, actor_name, actor_roles, actor_unit_id, actor_kind, from_status, to_status, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [e.id, e.ticketId, e.seq, e.type, e.at, e.actor.id, e.actor.name, e.actor.roles, e.actor.unitId, e.actor.kind, e.fromStatus, e.toStatus, JSON.stringify(e.payload)],
+      `INSERT INTO ticket_events (${EVENT_COLUMNS}) VALUES (${Array.from({ length: EVENT_COLUMN_COUNT }, (_, k) => `$${k + 1}`).join(', ')})`,
+      eventValues(e),
     );
   }
 }
@@ -186,15 +191,24 @@ export function ticketStore(sql: Sql) {
       await insertEvents(sql, events);
     },
 
-    /** Inserts a new order numbered by the database (day + city-wide sequence); returns the number. */
+    /**
+     * Inserts a new order numbered by the database (day + city-wide sequence) and its events in one statement
+     * (one round trip on the busiest path); returns the number.
+     */
     async insertNumbered(ticket: Omit<Ticket, 'number'>, day: string, events: readonly TicketEvent[]): Promise<string> {
       const params = values({ ...ticket, number: '' });
       params[1] = day;
+      const eventCtes = events.map((e, i) => {
+        const base = params.length;
+        params.push(...eventValues(e));
+        const ph = Array.from({ length: EVENT_COLUMN_COUNT }, (_, k) => `$${base + k + 1}`).join(', ');
+        return `e${i} AS (INSERT INTO ticket_events (${EVENT_COLUMNS}) SELECT ${ph} FROM t)`;
+      });
+      const numbered = PLACEHOLDERS.replace('$2,', "$2 || lpad(nextval('ticket_number_seq')::text, 6, '0'),");
       const [row] = await sql.query<{ number: string }>(
-        `INSERT INTO tickets (${COLUMNS}) VALUES (${PLACEHOLDERS.replace('$2', "$2 || lpad(nextval('ticket_number_seq')::text, 6, '0')")}) RETURNING number`,
+        `WITH t AS (INSERT INTO tickets (${COLUMNS}) VALUES (${numbered}) RETURNING number)${eventCtes.map((c) => `, ${c}`).join('')} SELECT number FROM t`,
         params,
       );
-      await insertEvents(sql, events);
       return row!.number;
     },
 
