@@ -135,7 +135,7 @@ export const api = {
     request<Ticket>(`/tickets/${encodeURIComponent(id)}/actions`, { body }),
   upload: (body: { filename: string; contentType: string; dataBase64: string }, anonymous = false) =>
     request<Attachment>(anonymous ? '/public/attachments' : '/attachments', { body, anonymous }),
-  assist: (body: { content: string; title?: string; address?: string }, signal?: AbortSignal) =>
+  assist: (body: { content: string; title?: string; address?: string; callerPhone?: string }, signal?: AbortSignal) =>
     request<AssistResult>('/assist/analyze', signal ? { body, signal } : { body }),
   publicSubmit: (body: {
     content: string;

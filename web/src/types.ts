@@ -34,6 +34,8 @@ export interface Category {
   nameEn: string;
   level: number;
   parentCode: string | null;
+  /** The unit that usually handles this category, if the centre set one. */
+  unitHint?: string | null;
 }
 
 export interface Unit {
@@ -132,17 +134,19 @@ export interface PublicTicketView {
   timeline: { type: string; at: string }[];
 }
 
-/** Suggestions from POST /assist/analyze; every field optional since that API is owned elsewhere. */
+/** Suggestions from POST /assist/analyze (the smart-intake API); fields optional so a partial answer still shows. */
 export interface AssistResult {
-  category?: { code: string; name?: string; confidence?: number } | null;
-  categories?: { code: string; name?: string; score?: number; confidence?: number }[];
-  unit?: { id: string; name?: string; confidence?: number } | null;
-  units?: { id: string; name?: string; score?: number; confidence?: number }[];
-  urgency?: Urgency | null;
-  tags?: string[];
-  address?: string | null;
-  entities?: { type: string; text: string }[];
-  similar?: { id?: string; number?: string; title?: string | null; content?: string; score?: number }[];
-  knowledge?: { id?: string; title: string; answer?: string; score?: number }[];
-  [key: string]: unknown;
+  modelVersion?: number;
+  categories?: { code: string; name: string; level?: number; score: number; path?: { code: string; name: string }[] }[];
+  units?: { unitId: string; name: string; kind?: string; score: number }[];
+  division?: { areaName?: string | null; streetName?: string | null; confidence?: number } | null;
+  responsibleUnits?: { unitId: string; name: string; kind?: string }[];
+  entities?: {
+    phones?: { value?: string }[];
+    idNumbers?: { masked?: string }[];
+    addresses?: { text?: string }[];
+    businesses?: { text?: string }[];
+    dates?: { text?: string }[];
+  };
+  similar?: { ticketId: string; number: string; status: string; title: string; score: number; reasons?: string[] }[];
 }

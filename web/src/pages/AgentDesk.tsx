@@ -9,6 +9,7 @@ import { categoryPath, unitName } from '../tree';
 import { CHANNELS, URGENCIES, type AssistResult, type Ticket } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
 import { CategorySelect, UnitSelect } from '../components/pickers';
+import { entityChips } from '../assist';
 
 type NextStep = 'register' | 'answer' | 'dispatch';
 
@@ -112,21 +113,24 @@ function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: numbe
   );
 }
 
-/** Suggestions from the assist API, if the server has it; a 404 just hides the panel's content. */
+const pct = (score: number) => `${Math.round(score * 100)}%`;
+
+/** Suggestions from the assist API, if the server has it; a 404 (not installed) or 409 (no model yet) just
+ *  shows that the assistant is off. */
 function AssistPanel({
   content,
   address,
+  phone,
   onCategory,
   onUnit,
-  onTags,
 }: {
   content: string;
   address: string;
+  phone: string;
   onCategory: (code: string) => void;
   onUnit: (id: string) => void;
-  onTags: (tags: string[]) => void;
 }) {
-  const { t, categories, units, lang } = useApp();
+  const { t, categories, lang } = useApp();
   const [result, setResult] = useState<AssistResult | null>(null);
   const [available, setAvailable] = useState(true);
   const [loading, setLoading] = useState(false);
@@ -138,18 +142,20 @@ function AssistPanel({
     const ctl = new AbortController();
     setLoading(true);
     api
-      .assist({ content, ...(address ? { address } : {}) }, ctl.signal)
+      .assist({ content, ...(address.trim() ? { address: address.trim() } : {}), ...(isPlausiblePhone(phone) ? { callerPhone: phone.replace(/[\s-]/g, '') } : {}) }, ctl.signal)
       .then((r) => setResult(r))
       .catch((e: unknown) => {
-        if (e instanceof ApiError && (e.status === 404 || e.status === 501 || e.status === 405)) setAvailable(false);
+        if (e instanceof ApiError && [403, 404, 405, 409, 501].includes(e.status)) setAvailable(false);
         if (!ctl.signal.aborted) setResult(null);
       })
       .finally(() => !ctl.signal.aborted && setLoading(false));
     return () => ctl.abort();
-  }, [content, address, available]);
+  }, [content, address, phone, available]);
 
-  const cats = result?.categories ?? (result?.category ? [result.category] : []);
-  const unitSugs = result?.units ?? (result?.unit ? [result.unit] : []);
+  const cats = result?.categories ?? [];
+  const unitSugs = result?.units ?? [];
+  const chips = result ? entityChips(result) : [];
+  const place = [result?.division?.areaName, result?.division?.streetName].filter(Boolean).join(' ');
   return (
     <Card
       size="small"
@@ -173,9 +179,18 @@ function AssistPanel({
               <Typography.Text strong>{t('desk.suggestedCategory')}</Typography.Text>
               {cats.slice(0, 3).map((c) => (
                 <div key={c.code}>
-                  <Button type="link" size="small" onClick={() => onCategory(c.code)} style={{ paddingLeft: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}>
-                    {categoryPath(categories, c.code, lang) || c.name || c.code}
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => onCategory(c.code)}
+                    style={{ paddingLeft: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
+                    data-testid="assist-category"
+                  >
+                    {categoryPath(categories, c.code, lang) || c.path?.map((p) => p.name).join(' / ') || c.name}
                   </Button>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {pct(c.score)}
+                  </Typography.Text>
                 </div>
               ))}
             </div>
@@ -184,51 +199,35 @@ function AssistPanel({
             <div>
               <Typography.Text strong>{t('desk.suggestedUnit')}</Typography.Text>
               {unitSugs.slice(0, 3).map((u) => (
-                <div key={u.id}>
-                  <Button type="link" size="small" onClick={() => onUnit(u.id)} style={{ paddingLeft: 0 }}>
-                    {u.name ?? unitName(units, u.id)}
+                <div key={u.unitId}>
+                  <Button type="link" size="small" onClick={() => onUnit(u.unitId)} style={{ paddingLeft: 0 }} data-testid="assist-unit">
+                    {u.name}
                   </Button>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {pct(u.score)}
+                  </Typography.Text>
                 </div>
               ))}
             </div>
           )}
-          {result.tags && result.tags.length > 0 && (
-            <div>
-              <Typography.Text strong>{t('field.tags')} </Typography.Text>
-              {result.tags.map((x) => (
-                <Tag key={x} style={{ cursor: 'pointer' }} onClick={() => onTags([x])}>
-                  + {x}
-                </Tag>
-              ))}
-            </div>
-          )}
-          {result.entities && result.entities.length > 0 && (
+          {(place || chips.length > 0) && (
             <div>
               <Typography.Text strong>{t('desk.entities')} </Typography.Text>
-              {result.entities.map((e, i) => (
-                <Tag key={`${e.type}-${i}`}>
-                  {e.type}: {e.text}
-                </Tag>
+              {place && <Tag color="geekblue">{place}</Tag>}
+              {chips.map((c, i) => (
+                <Tag key={`${c.kind}-${i}`}>{c.text}</Tag>
               ))}
             </div>
           )}
           {result.similar && result.similar.length > 0 && (
-            <div>
+            <div data-testid="assist-similar">
               <Typography.Text strong>{t('desk.similar')}</Typography.Text>
-              {result.similar.slice(0, 5).map((s, i) => (
-                <div key={s.id ?? i} style={{ fontSize: 13 }}>
-                  {s.number && <Typography.Text code>{s.number}</Typography.Text>} {shortText(s.title || s.content, 40)}
-                </div>
-              ))}
-            </div>
-          )}
-          {result.knowledge && result.knowledge.length > 0 && (
-            <div>
-              <Typography.Text strong>{t('desk.knowledge')}</Typography.Text>
-              {result.knowledge.slice(0, 3).map((k, i) => (
-                <div key={k.id ?? i} style={{ fontSize: 13 }}>
-                  <Typography.Text>{k.title}</Typography.Text>
-                  {k.answer && <div style={{ color: '#666' }}>{shortText(k.answer, 80)}</div>}
+              {result.similar.slice(0, 5).map((s) => (
+                <div key={s.ticketId} style={{ fontSize: 13 }}>
+                  <a href={`/tickets/${s.ticketId}`} target="_blank" rel="noreferrer">
+                    {s.number}
+                  </a>{' '}
+                  <StatusTag status={s.status} /> {shortText(s.title, 36)}
                 </div>
               ))}
             </div>
@@ -249,6 +248,13 @@ export default function AgentDesk() {
   const content = Form.useWatch('content', form) ?? '';
   const address = Form.useWatch('address', form) ?? '';
   const next = (Form.useWatch('next', form) ?? 'register') as NextStep;
+  const categoryCode = Form.useWatch('categoryCode', form) as string | undefined;
+  const { categories } = useApp();
+  // A category the centre maps to a unit pre-fills the unit, unless the agent already chose one.
+  useEffect(() => {
+    const hint = categories.find((c) => c.code === categoryCode)?.unitHint;
+    if (next === 'dispatch' && hint && !form.getFieldValue('leadUnitId')) form.setFieldValue('leadUnitId', hint);
+  }, [categoryCode, next, categories, form]);
   const debouncedPhone = useDebounced(phone.trim(), 250);
   const debouncedContent = useDebounced(content, 600);
   const debouncedAddress = useDebounced(address, 600);
@@ -474,12 +480,12 @@ export default function AgentDesk() {
             <AssistPanel
               content={debouncedContent}
               address={debouncedAddress}
+              phone={debouncedPhone}
               onCategory={(code) => form.setFieldValue('categoryCode', code)}
               onUnit={(id) => {
                 form.setFieldValue('next', 'dispatch');
                 setTimeout(() => form.setFieldValue('leadUnitId', id), 0);
               }}
-              onTags={(tags) => form.setFieldValue('tags', [...new Set([...(form.getFieldValue('tags') ?? []), ...tags])])}
             />
             <Card size="small" title={t('desk.recent')} data-testid="desk-recent">
               {recent.length === 0 ? (
