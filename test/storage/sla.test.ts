@@ -9,7 +9,7 @@ import { sweepDeadlines } from '../../src/app/sla/sweep-deadlines';
 import { trackDeadlines } from '../../src/app/sla/track-deadlines';
 import type { Actor } from '../../src/domain/roles';
 import type { Ticket, TicketEvent } from '../../src/domain/ticket/ticket';
-import { freshDatabase, postgresReachable } from './sla-db';
+import { createTestDatabase, ENGINE, type TestDatabase } from '../support/database';
 
 // Asia/Shanghai wall-clock → Date
 const sh = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -65,18 +65,19 @@ async function change(db: Database, hook: ReturnType<typeof trackDeadlines>, aft
   });
 }
 
-describe('deadline tracking and the sweep (PGlite, or PostgreSQL with TEST_DATABASE_URL)', () => {
+describe(`deadline tracking and the sweep (${ENGINE})`, () => {
   let db: Database;
-  let drop: () => Promise<void>;
+  let tdb: TestDatabase;
   const clock = testClock('2025-09-30 15:00');
   const ids = idGen('x');
   const hook = trackDeadlines({ clock, ids });
 
   beforeAll(async () => {
-    ({ db, drop } = await freshDatabase());
+    tdb = await createTestDatabase();
+    db = tdb.db;
     await seedOrg(db);
   });
-  afterAll(async () => drop());
+  afterAll(async () => tdb.drop());
 
   it('sets deadlines on dispatch counted from receivedAt, and records a deadline_changed event', async () => {
     const t = ticket('1');
@@ -185,14 +186,18 @@ describe('deadline tracking and the sweep (PGlite, or PostgreSQL with TEST_DATAB
   });
 });
 
-describe.runIf(await postgresReachable())('two sweeps at once on PostgreSQL', () => {
+// On PostgreSQL (npm run test:pg) the two sweeps run on two connection pools at once, as two nodes would.
+describe(`two sweeps at once (${ENGINE})`, () => {
   let db: Database;
-  let drop: () => Promise<void>;
+  let other: Database;
+  let tdb: TestDatabase;
   beforeAll(async () => {
-    ({ db, drop } = await freshDatabase('postgres'));
+    tdb = await createTestDatabase();
+    db = tdb.db;
+    other = await tdb.openAnother();
     await seedOrg(db);
   });
-  afterAll(async () => drop());
+  afterAll(async () => tdb.drop());
 
   it('supervises each red order once, not twice', async () => {
     const clock = testClock('2025-09-30 10:00');
@@ -206,7 +211,7 @@ describe.runIf(await postgresReachable())('two sweeps at once on PostgreSQL', ()
     clock.set('2025-10-20 10:00');
     const [a, b] = await Promise.all([
       sweepDeadlines({ db, clock, ids: idGen('a'), workers: 2 }),
-      sweepDeadlines({ db, clock, ids: idGen('b'), workers: 2 }),
+      sweepDeadlines({ db: other, clock, ids: idGen('b'), workers: 2 }),
     ]);
     expect(a.supervised + b.supervised).toBe(40);
     const [row] = await db.query<{ n: number; distinct_tickets: number }>(
