@@ -18,6 +18,8 @@ import type { Clock, IdGen, TicketChangeHook } from '../ports';
 import { loadSla } from './load-sla';
 import { insertSystemEvents } from './system-events';
 
+const DEADLINE_EVENTS = new Set<string>(['dispatched', 'redispatched', 'signed', 'extension_decided', 'returned']);
+
 export const URGENCY_RANK: Record<Ticket['urgency'], number> = { normal: 0, urgent: 1, emergency: 2 };
 
 type DeadlineChange = { reason: 'dispatched' | 'redispatched' | 'signed' | 'extended' | 'returned'; deadlines: Deadlines | null; extra?: Record<string, unknown> };
@@ -27,10 +29,12 @@ type DeadlineChange = { reason: 'dispatched' | 'redispatched' | 'signed' | 'exte
  * that changed the order, and records a `deadline_changed` event for every change of a deadline.
  */
 export function trackDeadlines(deps: { clock: Clock; ids: IdGen }): TicketChangeHook {
-  return async (tx, { after, events }) => {
+  return async (tx, { before, after, events }) => {
+    const relevant = events.some((e) => DEADLINE_EVENTS.has(e.type));
+    // nothing that moves a deadline or stops/starts a clock (creation, comments): no query at all
+    if (!relevant && (!before || before.status === after.status)) return;
     const store = slaStore(tx);
     const row = await store.get(after.id);
-    const relevant = events.some((e) => ['dispatched', 'redispatched', 'signed', 'extension_decided', 'returned'].includes(e.type));
     if (!row && !relevant) return; // never dispatched: nothing to watch yet
     const sla = await loadSla(tx);
     let deadlines = row?.deadlines ?? null;
