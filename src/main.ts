@@ -6,6 +6,13 @@ import { seedDemoCity, type DemoAccount } from './app/seed-demo-city';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './adapters/jobs/deadline-sweeper';
 import { trackDeadlines } from './app/sla/track-deadlines';
+import { intakeRoutes } from './adapters/http/routes/intake.route';
+import { startIntakeRetrainSchedule } from './adapters/jobs/intake-retrain';
+import { autoDispatchHook } from './app/intake/auto-dispatch';
+import { createIntakeRuntime } from './app/intake/intake-runtime';
+import { ensureIntakeModel } from './app/intake/train-intake-model';
+import { SYSTEM_ACTOR } from './domain/roles';
+import { sharedJiebaTokenizer } from './intake/jieba-tokenizer';
 
 /** Wiring only: configuration, database, context, HTTP. */
 async function main() {
@@ -27,11 +34,22 @@ async function main() {
   };
   // Deadlines and warnings follow every change of an order, in the same transaction (issue 4).
   ctx.ticketHooks.push(trackDeadlines(ctx));
+  // Smart intake (issue 5): automatic dispatch of confident new orders, after the deadline hook.
+  const intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer() });
+  ctx.ticketHooks.push(autoDispatchHook(ctx, intake));
   const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
-  const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy });
+  const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy, plugins: [intakeRoutes(intake)] });
   const address = await app.listen({ port: config.port, host: config.host });
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   printBanner(local, db.engine, seeded);
+  // The demo city ships a model trained on its demo orders; trained in the background on first start
+  // (the assistant answers MODEL.NOT_READY until it is stored). Then retrained on the admin's schedule.
+  if (config.seedDemo) {
+    void ensureIntakeModel(ctx, intake, SYSTEM_ACTOR)
+      .then((m) => m && console.log(`intake model v${m.version} trained on ${m.trainedOn} demo orders`))
+      .catch((e: unknown) => console.error('intake model training failed:', e instanceof Error ? e.message : e));
+  }
+  const stopRetrain = startIntakeRetrainSchedule(ctx, intake);
   // Automatic supervision: every minute, on every node (the sweep shares rows between nodes with SKIP LOCKED).
   const sweeper = startDeadlineSweeper(ctx, {
     onReport: (r) => {
@@ -42,6 +60,7 @@ async function main() {
 
   const stop = async () => {
     await sweeper.stop();
+    stopRetrain();
     await app.close();
     await db.close();
     process.exit(0);

@@ -38,8 +38,12 @@ export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLik
       fb = negativeLogLikelihood(scores, labels, Math.exp(b));
     }
   }
-  return Math.exp((lo + hi) / 2);
+  // Never sharpen below T = 0.5: on separable (e.g. synthetic) held-out data the optimum tends to 0 and
+  // every score would read 1.0, which no real request deserves.
+  return Math.max(MIN_TEMPERATURE, Math.exp((lo + hi) / 2));
 }
+
+export const MIN_TEMPERATURE = 0.5;
 
 /** Expected calibration error over equal-width confidence bins (for the benchmark report). */
 export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {

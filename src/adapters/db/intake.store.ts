@@ -1,0 +1,177 @@
+import type { Sql } from './database';
+
+/** Storage of the smart-intake feature: model versions, settings, automatic dispatch records, training rows. */
+
+export interface ModelVersionMeta {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  source: 'demo' | 'history' | 'history+demo';
+  trainedOn: number;
+  metrics: Record<string, unknown>;
+  active: boolean;
+}
+
+export interface IntakeSettings {
+  autoDispatchEnabled: boolean;
+  autoDispatchThreshold: number;
+  retrainIntervalHours: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface TrainingRow {
+  id: string;
+  title: string;
+  content: string;
+  categoryCode: string | null;
+  leadUnitId: string | null;
+  leadUnitKind: string | null;
+  closure: string | null;
+  satisfaction: string | null;
+  returnCount: number;
+  redispatchCount: number;
+}
+
+export interface SimilarCandidateRow {
+  id: string;
+  number: string;
+  title: string;
+  content: string;
+  address: string | null;
+  callerPhone: string | null;
+  status: string;
+}
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+
+const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
+  id: String(r.id),
+  version: Number(r.version),
+  createdAt: iso(r.created_at) as string,
+  createdBy: (r.created_by as string | null) ?? null,
+  source: r.source as ModelVersionMeta['source'],
+  trainedOn: Number(r.trained_on),
+  metrics: (typeof r.metrics === 'string' ? JSON.parse(r.metrics) : r.metrics) as Record<string, unknown>,
+  active: Boolean(r.active),
+});
+
+export function intakeStore(sql: Sql) {
+  return {
+    async listModels(): Promise<ModelVersionMeta[]> {
+      return (await sql.query('SELECT id, version, created_at, created_by, source, trained_on, metrics, active FROM intake_models ORDER BY version DESC')).map(toMeta);
+    },
+    async activeVersion(): Promise<number | null> {
+      const [row] = await sql.query('SELECT version FROM intake_models WHERE active');
+      return row ? Number(row.version) : null;
+    },
+    async modelJson(version: number): Promise<string | null> {
+      const [row] = await sql.query('SELECT model FROM intake_models WHERE version = $1', [version]);
+      return row ? String(row.model) : null;
+    },
+    async latest(): Promise<ModelVersionMeta | null> {
+      const [row] = await sql.query('SELECT id, version, created_at, created_by, source, trained_on, metrics, active FROM intake_models ORDER BY version DESC LIMIT 1');
+      return row ? toMeta(row) : null;
+    },
+    /** Stores a new version (numbered after the last) and makes it the active one. */
+    async insertModel(m: Omit<ModelVersionMeta, 'version' | 'active'>, modelJson: string): Promise<ModelVersionMeta> {
+      await sql.query('LOCK TABLE intake_models IN SHARE ROW EXCLUSIVE MODE');
+      const [row] = await sql.query('SELECT coalesce(max(version), 0) + 1 AS next FROM intake_models');
+      const version = Number(row?.next ?? 1);
+      await sql.query('UPDATE intake_models SET active = false WHERE active');
+      await sql.query(
+        'INSERT INTO intake_models (id, version, created_at, created_by, source, trained_on, metrics, active, model) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',
+        [m.id, version, m.createdAt, m.createdBy, m.source, m.trainedOn, JSON.stringify(m.metrics), modelJson],
+      );
+      return { ...m, version, active: true };
+    },
+    async activate(version: number): Promise<boolean> {
+      const [exists] = await sql.query('SELECT 1 FROM intake_models WHERE version = $1', [version]);
+      if (!exists) return false;
+      await sql.query('UPDATE intake_models SET active = false WHERE active AND version <> $1', [version]);
+      await sql.query('UPDATE intake_models SET active = true WHERE version = $1', [version]);
+      return true;
+    },
+    async settings(): Promise<IntakeSettings> {
+      const [r] = await sql.query('SELECT * FROM intake_settings WHERE id = 1');
+      return {
+        autoDispatchEnabled: Boolean(r?.auto_dispatch_enabled),
+        autoDispatchThreshold: Number(r?.auto_dispatch_threshold ?? 0.9),
+        retrainIntervalHours: Number(r?.retrain_interval_hours ?? 168),
+        updatedAt: iso(r?.updated_at),
+        updatedBy: (r?.updated_by as string | null) ?? null,
+      };
+    },
+    async saveSettings(s: IntakeSettings): Promise<void> {
+      await sql.query(
+        'UPDATE intake_settings SET auto_dispatch_enabled = $1, auto_dispatch_threshold = $2, retrain_interval_hours = $3, updated_at = $4, updated_by = $5 WHERE id = 1',
+        [s.autoDispatchEnabled, s.autoDispatchThreshold, s.retrainIntervalHours, s.updatedAt, s.updatedBy],
+      );
+    },
+    /** Closed orders with what the hotline finally decided: the training data. Newest first. */
+    async trainingRows(limit: number): Promise<TrainingRow[]> {
+      const rows = await sql.query(
+        `SELECT t.id, t.title, t.content, t.category_code, t.lead_unit_id, u.kind AS unit_kind, t.closure, t.satisfaction, t.return_count, t.redispatch_count
+           FROM tickets t LEFT JOIN units u ON u.id = t.lead_unit_id
+          WHERE t.status = 'closed' AND t.closure IN ('resolved', 'unresolved', 'direct_answer')
+          ORDER BY t.updated_at DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        id: String(r.id),
+        title: String(r.title ?? ''),
+        content: String(r.content ?? ''),
+        categoryCode: (r.category_code as string | null) ?? null,
+        leadUnitId: (r.lead_unit_id as string | null) ?? null,
+        leadUnitKind: (r.unit_kind as string | null) ?? null,
+        closure: (r.closure as string | null) ?? null,
+        satisfaction: (r.satisfaction as string | null) ?? null,
+        returnCount: Number(r.return_count ?? 0),
+        redispatchCount: Number(r.redispatch_count ?? 0),
+      }));
+    },
+    async closedSince(at: string): Promise<number> {
+      const [r] = await sql.query("SELECT count(*) AS n FROM tickets WHERE status = 'closed' AND updated_at > $1", [at]);
+      return Number(r?.n ?? 0);
+    },
+    /** Recent open orders, and any recent order of the same caller: what a new request may duplicate. */
+    async similarCandidates(sinceIso: string, callerPhone: string | null, limit: number): Promise<SimilarCandidateRow[]> {
+      const rows = await sql.query(
+        `SELECT id, number, title, content, address, caller_phone, status FROM tickets
+          WHERE received_at >= $1 AND (status <> 'closed' OR ($2::text IS NOT NULL AND caller_phone = $2::text))
+          ORDER BY received_at DESC LIMIT $3`,
+        [sinceIso, callerPhone, limit],
+      );
+      return rows.map((r) => ({
+        id: String(r.id),
+        number: String(r.number),
+        title: String(r.title ?? ''),
+        content: String(r.content ?? ''),
+        address: (r.address as string | null) ?? null,
+        callerPhone: (r.caller_phone as string | null) ?? null,
+        status: String(r.status),
+      }));
+    },
+    async recordAutoDispatch(d: { ticketId: string; unitId: string; score: number; threshold: number; modelVersion: number; at: string }): Promise<void> {
+      await sql.query(
+        'INSERT INTO auto_dispatches (ticket_id, unit_id, score, threshold, model_version, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (ticket_id) DO NOTHING',
+        [d.ticketId, d.unitId, d.score, d.threshold, d.modelVersion, d.at],
+      );
+    },
+    /** A return by the unit the system chose marks that automatic dispatch as wrong. */
+    async markReturned(ticketId: string, unitId: string | null, at: string): Promise<void> {
+      await sql.query('UPDATE auto_dispatches SET returned_at = $3 WHERE ticket_id = $1 AND unit_id = $2 AND returned_at IS NULL', [ticketId, unitId, at]);
+    },
+    async autoDispatchStats(sinceIso: string | null): Promise<Array<{ modelVersion: number; total: number; returned: number; meanScore: number }>> {
+      const rows = await sql.query(
+        `SELECT model_version, count(*) AS total, count(returned_at) AS returned, avg(score) AS mean_score
+           FROM auto_dispatches WHERE ($1::timestamptz IS NULL OR at >= $1::timestamptz)
+          GROUP BY model_version ORDER BY model_version DESC`,
+        [sinceIso],
+      );
+      return rows.map((r) => ({ modelVersion: Number(r.model_version), total: Number(r.total), returned: Number(r.returned), meanScore: Number(r.mean_score) }));
+    },
+  };
+}
+export type IntakeStore = ReturnType<typeof intakeStore>;

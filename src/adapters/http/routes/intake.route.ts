@@ -1,0 +1,187 @@
+import { Type } from 'typebox';
+import { analyzeRequestForAgent } from '../../../app/intake/analyze-request';
+import { autoDispatchAccuracy } from '../../../app/intake/auto-dispatch';
+import { getIntakeSettings, updateIntakeSettings } from '../../../app/intake/intake-settings';
+import type { IntakeRuntime } from '../../../app/intake/intake-runtime';
+import { activateModelVersion, listModelVersions } from '../../../app/intake/model-versions';
+import { trainIntakeModel } from '../../../app/intake/train-intake-model';
+import type { AppContext } from '../../../app/ports';
+import { AppError } from '../../../domain/errors';
+import { hasRole } from '../../../domain/roles';
+import { requireActor, type App } from '../app';
+import { ErrorBody } from '../schemas';
+
+const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+const Loose = Type.Object({}, { additionalProperties: true });
+const Score = Type.Number({ minimum: 0, maximum: 1 });
+const ScoredCategory = Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), score: Score });
+
+const AnalyzeBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    content: Type.String({ minLength: 1, maxLength: 10000 }),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+    callerPhone: Type.Optional(Type.String({ maxLength: 30, description: 'The caller number, to find their other recent orders' })),
+  },
+  { additionalProperties: false },
+);
+
+const Analysis = Type.Object({
+  modelVersion: Type.Integer(),
+  categories: Type.Array(Type.Object({ ...ScoredCategory.properties, path: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })) }), {
+    description: 'Top 3 leaf categories with their parents',
+  }),
+  categoryLevels: Type.Object({ level1: Type.Array(ScoredCategory), level2: Type.Array(ScoredCategory), level3: Type.Array(ScoredCategory) }),
+  units: Type.Array(Type.Object({ unitId: Type.String(), name: Type.String(), kind: Type.String(), score: Score })),
+  division: Type.Object({
+    provinceCode: Nullable(Type.String()),
+    provinceName: Nullable(Type.String()),
+    cityCode: Nullable(Type.String()),
+    cityName: Nullable(Type.String()),
+    areaCode: Nullable(Type.String()),
+    areaName: Nullable(Type.String()),
+    streetCode: Nullable(Type.String()),
+    streetName: Nullable(Type.String()),
+    confidence: Score,
+    evidence: Type.Array(Type.Object({ text: Type.String(), start: Type.Integer(), level: Type.String(), code: Type.String() })),
+  }),
+  responsibleUnits: Type.Array(Type.Object({ unitId: Type.String(), name: Type.String(), kind: Type.String() })),
+  entities: Type.Object({
+    phones: Type.Array(Loose),
+    idNumbers: Type.Array(Loose),
+    addresses: Type.Array(Loose),
+    businesses: Type.Array(Loose),
+    dates: Type.Array(Loose),
+  }),
+  similar: Type.Array(
+    Type.Object({ ticketId: Type.String(), number: Type.String(), status: Type.String(), title: Type.String(), score: Score, reasons: Type.Array(Type.String()) }),
+  ),
+});
+
+const ModelVersion = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  createdBy: Nullable(Type.String()),
+  source: Type.String(),
+  trainedOn: Type.Integer(),
+  metrics: Loose,
+  active: Type.Boolean(),
+});
+
+const Settings = Type.Object({
+  autoDispatchEnabled: Type.Boolean(),
+  autoDispatchThreshold: Type.Number(),
+  retrainIntervalHours: Type.Integer(),
+  updatedAt: Nullable(Type.String()),
+  updatedBy: Nullable(Type.String()),
+});
+
+const Accuracy = Type.Object({
+  total: Type.Integer(),
+  returned: Type.Integer(),
+  accuracy: Nullable(Type.Number()),
+  byModelVersion: Type.Array(
+    Type.Object({ modelVersion: Type.Integer(), total: Type.Integer(), returned: Type.Integer(), accuracy: Type.Number(), meanScore: Type.Number() }),
+  ),
+  since: Nullable(Type.String()),
+});
+
+/** Smart intake (issue 5): the agent's assistant, model versions, automatic dispatch settings and accuracy. */
+export function intakeRoutes(intake: IntakeRuntime) {
+  return (app: App, ctx: AppContext) => {
+    const E = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+    app.post(
+      '/assist/analyze',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: '智能辅助: category and unit suggestions, place, entities and similar orders for a request being registered',
+          body: AnalyzeBody,
+          response: { 200: Analysis, ...E, 409: ErrorBody },
+        },
+      },
+      async (request) => analyzeRequestForAgent(ctx, intake, requireActor(request), request.body),
+    );
+
+    app.get(
+      '/assist/auto-dispatch/accuracy',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: 'Live accuracy of automatic dispatch (an order returned by the chosen unit is an error)',
+          querystring: Type.Object({ since: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
+          response: { 200: Accuracy, ...E },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        if (!hasRole(actor, 'admin', 'dispatcher', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', 'Your role does not see dispatch accuracy');
+        return autoDispatchAccuracy(ctx, request.query.since ?? null);
+      },
+    );
+
+    app.get(
+      '/admin/models',
+      { schema: { tags: ['intake'], summary: 'Model versions, newest first', response: { 200: Type.Object({ items: Type.Array(ModelVersion) }), ...E } } },
+      async (request) => ({ items: await listModelVersions(ctx, requireActor(request)) }),
+    );
+
+    app.post(
+      '/admin/models/train',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: 'Train a new model version from closed orders (and the demo orders when history is short) and activate it',
+          body: Type.Optional(Type.Object({ includeDemo: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+          response: { 201: ModelVersion, ...E, 422: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const includeDemo = request.body?.includeDemo;
+        const version = await trainIntakeModel(ctx, intake, requireActor(request), includeDemo === undefined ? {} : { includeDemo });
+        return reply.status(201).send(version);
+      },
+    );
+
+    app.post(
+      '/admin/models/:version/activate',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: 'Activate a stored model version (roll back or forward)',
+          params: Type.Object({ version: Type.Integer({ minimum: 1 }) }),
+          response: { 200: ModelVersion, ...E, 404: ErrorBody },
+        },
+      },
+      async (request) => activateModelVersion(ctx, requireActor(request), request.params.version),
+    );
+
+    app.get(
+      '/admin/intake/settings',
+      { schema: { tags: ['intake'], summary: 'Automatic dispatch and retraining settings', response: { 200: Settings, ...E } } },
+      async (request) => getIntakeSettings(ctx, requireActor(request)),
+    );
+
+    app.put(
+      '/admin/intake/settings',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: 'Switch automatic dispatch, set its threshold (calibrated score) and the retraining interval',
+          body: Type.Object(
+            {
+              autoDispatchEnabled: Type.Optional(Type.Boolean()),
+              autoDispatchThreshold: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+              retrainIntervalHours: Type.Optional(Type.Integer({ minimum: 0, maximum: 8760 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Settings, ...E },
+        },
+      },
+      async (request) => updateIntakeSettings(ctx, requireActor(request), request.body),
+    );
+  };
+}

@@ -1,0 +1,27 @@
+import { auditStore } from '../../adapters/db/audit.store';
+import { intakeStore, type ModelVersionMeta } from '../../adapters/db/intake.store';
+import { AppError } from '../../domain/errors';
+import { hasRole, type Actor } from '../../domain/roles';
+import type { AppContext } from '../ports';
+
+function requireModelAdmin(actor: Actor, what: string): void {
+  if (!hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', `只有管理员可以${what} Only admins manage model versions`);
+}
+
+/** All model versions, newest first (without the weights). */
+export async function listModelVersions(ctx: AppContext, actor: Actor): Promise<ModelVersionMeta[]> {
+  if (!hasRole(actor, 'admin', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', 'Only admins, supervisors and leaders see model versions');
+  return intakeStore(ctx.db).listModels();
+}
+
+/** Makes a stored version the active one: a roll back to an older version, or forward again. */
+export async function activateModelVersion(ctx: AppContext, actor: Actor, version: number): Promise<ModelVersionMeta> {
+  requireModelAdmin(actor, '切换模型版本');
+  return ctx.db.transaction(async (tx) => {
+    const store = intakeStore(tx);
+    if (!(await store.activate(version))) throw new AppError('MODEL.NOT_FOUND', `No model version ${version}`, 'version');
+    await auditStore(tx).record({ at: ctx.clock.now().toISOString(), actorId: actor.id, action: 'model.activate', entityType: 'intake_model', entityId: String(version), toState: { version } });
+    const found = (await store.listModels()).find((m) => m.version === version);
+    return found as ModelVersionMeta;
+  });
+}

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { autoDispatchHook } from '../../src/app/intake/auto-dispatch';
+import { createIntakeRuntime, type IntakeRuntime } from '../../src/app/intake/intake-runtime';
+import { ensureIntakeModel } from '../../src/app/intake/train-intake-model';
+import { intakeRoutes } from '../../src/adapters/http/routes/intake.route';
+import { SYSTEM_ACTOR } from '../../src/domain/roles';
+import { sharedJiebaTokenizer } from '../../src/intake/jieba-tokenizer';
+import { createTestApp, type TestApp } from '../support/http';
+import { act, actOk, fetchTicket, HOUSING, register } from '../support/tickets';
+
+let t: TestApp;
+let intake: IntakeRuntime;
+
+beforeAll(async () => {
+  // A smaller demo set than production (3,000) keeps the suite quick; the model is the same kind.
+  intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer(), demoOrderCount: 1500 });
+  t = await createTestApp({ app: { plugins: [intakeRoutes(intake)] } });
+  t.ctx.ticketHooks.push(autoDispatchHook(t.ctx, intake));
+  await ensureIntakeModel(t.ctx, intake, SYSTEM_ACTOR);
+});
+afterAll(async () => t.close());
+
+async function analyze(who: string, payload: Record<string, unknown>) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/assist/analyze', headers: await t.as(who), payload });
+}
+
+const WATER = '家住鼓楼区黄楼街道幸福花园，小区突然停水了，也没有提前通知，联系电话13912345678';
+
+describe('POST /assist/analyze', () => {
+  it('suggests category (every level), unit, place, territorial units and entities', async () => {
+    const res = await analyze('agent', { content: WATER });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.modelVersion).toBe(1);
+    expect(body.categories).toHaveLength(3);
+    expect(body.categories[0]).toMatchObject({ code: '120101', name: '停水', level: 3, path: [{ code: '12' }, { code: '1201' }] });
+    expect(body.categoryLevels.level1[0].code).toBe('12');
+    expect(body.categoryLevels.level2[0].code).toBe('1201');
+    expect(body.units[0]).toMatchObject({ unitId: 'co-water' });
+    expect(body.units[0].score).toBeGreaterThan(0.5);
+    expect(body.division).toMatchObject({ cityCode: '3203', areaCode: '320302', areaName: '鼓楼区', streetCode: '320302001', streetName: '黄楼街道' });
+    expect(body.responsibleUnits.map((u: { unitId: string }) => u.unitId)).toEqual(['s-320302001', 'd-320302']);
+    expect(body.entities.phones[0]).toMatchObject({ value: '13912345678', kind: 'mobile' });
+    expect(body.entities.addresses[0].text).toContain('黄楼街道幸福花园');
+  });
+
+  it('sends territorial matters to the street office of the place', async () => {
+    const body = (await analyze('dispatcher', { content: '门面房店外经营，桌椅摆满了人行道', address: '徐州市云龙区彭城街道解放路18号' })).json();
+    expect(body.units[0]).toMatchObject({ unitId: 's-320303001', kind: 'street' });
+  });
+
+  it('finds a near-identical open order and the same caller', async () => {
+    const first = await register(t, { content: WATER, caller: { name: '王女士', phone: '13912345678' }, address: '鼓楼区黄楼街道幸福花园' });
+    const body = (await analyze('agent', { content: '鼓楼区黄楼街道幸福花园小区突然停水了，没有提前通知', callerPhone: '13912345678' })).json();
+    expect(body.similar[0]).toMatchObject({ ticketId: first.id, number: first.number });
+    expect(body.similar[0].reasons).toEqual(expect.arrayContaining(['same_caller', 'same_street']));
+  });
+
+  it('is for the hotline centre only', async () => {
+    const res = await analyze('handler', { content: WATER });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('rejects a body without content', async () => {
+    const res = await analyze('agent', { title: '停水' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION.FAILED', field: 'content' });
+  });
+});
+
+describe('model versions', () => {
+  it('trains a new version on demand, lists versions, rolls back and forward', async () => {
+    const admin = await t.as('admin');
+    const trained = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: admin, payload: { includeDemo: true } });
+    expect(trained.statusCode, trained.body).toBe(201);
+    expect(trained.json()).toMatchObject({ version: 2, active: true, source: 'demo' });
+
+    let list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/models', headers: admin })).json();
+    expect(list.items.map((m: { version: number; active: boolean }) => [m.version, m.active])).toEqual([[2, true], [1, false]]);
+    expect(list.items[0].metrics).toMatchObject({ demoOrders: 1500, categoryLabels: expect.any(Number) });
+
+    const back = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/1/activate', headers: admin });
+    expect(back.statusCode, back.body).toBe(200);
+    list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/models', headers: admin })).json();
+    expect(list.items.find((m: { active: boolean }) => m.active).version).toBe(1);
+    expect((await analyze('agent', { content: WATER })).json().modelVersion).toBe(1);
+
+    await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/2/activate', headers: admin });
+    expect((await analyze('agent', { content: WATER })).json().modelVersion).toBe(2);
+  }, 180_000); // training takes a few CPU-seconds, longer on a busy CI machine
+
+  it('answers MODEL.NOT_FOUND for an unknown version and refuses non-admins', async () => {
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/99/activate', headers: await t.as('admin') });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().code).toBe('MODEL.NOT_FOUND');
+    const agent = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: await t.as('agent'), payload: {} });
+    expect(agent.statusCode).toBe(403);
+  });
+});
+
+describe('automatic dispatch', () => {
+  it('dispatches a confident order as the system with its score; a return counts as an error', async () => {
+    const admin = await t.as('admin');
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/intake/settings',
+      headers: admin,
+      payload: { autoDispatchEnabled: true, autoDispatchThreshold: 0.5 },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json()).toMatchObject({ autoDispatchEnabled: true, autoDispatchThreshold: 0.5 });
+
+    const created = await register(t, { content: '物业不作为，楼道卫生长期没人打扫，物业公司推诿扯皮', caller: { name: '李先生', phone: '13700000001' } });
+    const order = (await fetchTicket(t, 'dispatcher', created.id)).json();
+    expect(order).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING });
+    const dispatched = order.events.find((e: { type: string }) => e.type === 'dispatched');
+    expect(dispatched.actor).toMatchObject({ id: 'system', name: '系统自动派单' });
+    expect(dispatched.payload).toMatchObject({ automatic: true, threshold: 0.5, modelVersion: 2 });
+    expect(dispatched.payload.score).toBeGreaterThanOrEqual(0.5);
+
+    let accuracy = (await t.app.inject({ method: 'GET', url: '/api/v1/assist/auto-dispatch/accuracy', headers: admin })).json();
+    expect(accuracy).toMatchObject({ total: 1, returned: 0, accuracy: 1 });
+
+    await actOk(t, 'handler2', order, 'return', { reason: '应由街道处理' });
+    accuracy = (await t.app.inject({ method: 'GET', url: '/api/v1/assist/auto-dispatch/accuracy', headers: admin })).json();
+    expect(accuracy).toMatchObject({ total: 1, returned: 1, accuracy: 0 });
+    expect(accuracy.byModelVersion[0]).toMatchObject({ modelVersion: 2, total: 1, returned: 1 });
+  });
+
+  it('leaves an order for a person when the score is below the threshold', async () => {
+    await t.app.inject({ method: 'PUT', url: '/api/v1/admin/intake/settings', headers: await t.as('admin'), payload: { autoDispatchThreshold: 0.999 } });
+    const created = await register(t, { content: '想问一下这个事情归哪里管' });
+    expect((await fetchTicket(t, 'dispatcher', created.id)).json().status).toBe('registered');
+  });
+
+  it('lets only the admin change the settings', async () => {
+    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/intake/settings', headers: await t.as('dispatcher'), payload: { autoDispatchEnabled: false } });
+    expect(res.statusCode).toBe(403);
+    const bad = await act(t, 'agent', { id: 'x', version: 1 }, 'comment', { text: 'x' });
+    expect(bad.statusCode).toBe(404);
+  });
+});
