@@ -124,3 +124,14 @@ describe('deadlines and warnings over HTTP', () => {
     expect((await get('handler', '/api/v1/supervision/queue')).json().items[0].emergency).toBe(false);
   });
 });
+
+describe('the deadline API in the OpenAPI document', () => {
+  it('lists the deadline routes and the new list filters', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of ['/api/v1/admin/sla', '/api/v1/admin/sweep', '/api/v1/admin/emergency', '/api/v1/supervision/board', '/api/v1/supervision/queue']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const params = doc.paths['/api/v1/tickets'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['warning', 'dueWithinHours']));
+  });
+});

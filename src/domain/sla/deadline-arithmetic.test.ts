@@ -129,3 +129,19 @@ describe('working calendar and hours values', () => {
     expect(() => parseWorkingHours({ periods })).toThrow(message);
   });
 });
+
+describe('independent of the host time zone (Asia/Shanghai is fixed UTC+8, no DST)', () => {
+  it.each(['America/New_York', 'Europe/London', 'UTC', 'Asia/Shanghai'])('gives the same deadlines with TZ=%s', (tz) => {
+    const saved = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      // 2025-03-09 is a DST change in New York, 2025-03-30 in London: neither may move a Shanghai deadline
+      expect(show(addWorkingDays(sh('2025-03-07 16:00'), 1, CAL, HOURS))).toBe('2025-03-10 16:00');
+      expect(show(addCalendarHours(sh('2025-03-29 23:00'), 24))).toBe('2025-03-30 23:00');
+      expect(show(addWorkingDays(sh('2025-09-30 10:00'), 5, CAL, HOURS))).toBe('2025-10-14 10:00');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
