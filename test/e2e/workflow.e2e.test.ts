@@ -100,6 +100,20 @@ describe('console workflow', () => {
     await page.context().close();
   });
 
+  it('agent answers a simple question on the spot (Alt+A) and the order closes', async () => {
+    const page = await as('agent');
+    await page.fill('[data-testid="desk-phone"]', '13905160003');
+    await page.fill('[data-testid="desk-content"]', '咨询社保卡补办需要带哪些材料。');
+    await page.keyboard.press('Alt+A');
+    await page.locator('[data-testid="desk-answer"]').waitFor();
+    await page.fill('[data-testid="desk-answer"]', '携带身份证原件到就近社保服务网点办理，也可在线上渠道申请。');
+    await page.keyboard.press('Control+Enter');
+    const recent = page.locator('[data-testid="desk-recent"] [data-status="closed"]');
+    await recent.waitFor();
+    await shot(page, '03b-agent-answered');
+    await page.context().close();
+  });
+
   it('dispatcher dispatches it to the street office from the review desk', async () => {
     const page = await as('dispatcher');
     await openFromQueue(page, 'dispatch', number);
@@ -215,6 +229,20 @@ describe('console workflow', () => {
     await page.reload();
     await page.getByText('Orders', { exact: true }).first().waitFor();
     await page.click('[data-testid="lang-switch"]');
+    await page.context().close();
+  });
+
+  it('administration shows the refusal of the API next to the field', async () => {
+    const page = await as('admin');
+    await page.click('[data-testid="admin"] .ant-tabs-tab:nth-child(2)');
+    await page.click('[data-testid="new-user"]');
+    const modal = page.locator('.ant-modal:visible');
+    await modal.locator('#username').fill('agent');
+    await modal.locator('#displayName').fill('重复的用户');
+    await modal.locator('#password').fill('long-enough-1');
+    await modal.locator('.ant-btn-primary').click();
+    await modal.locator('.ant-form-item-explain-error, .ant-alert-error').first().waitFor();
+    await shot(page, '13-admin-duplicate-user');
     await page.context().close();
   });
 

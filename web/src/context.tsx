@@ -1,6 +1,6 @@
 // App-wide state: language, signed-in user, and the reference lists (categories, units) every page needs.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getToken, setToken, setUnauthenticatedHandler } from './api';
+import { api, ApiError, getToken, setToken, setUnauthenticatedHandler } from './api';
 import { LANG_KEY, translate, translateValue, type Lang, type MessageKey } from './i18n';
 import type { Category, Unit, User } from './types';
 
@@ -21,6 +21,17 @@ export interface AppState {
 }
 
 const Ctx = createContext<AppState | null>(null);
+const USER_KEY = 'hotline.user';
+
+function loadCachedUser(): User | null {
+  try {
+    const raw = localStorage.getItem(USER_KEY);
+    const u = raw ? (JSON.parse(raw) as User) : null;
+    return u && typeof u.id === 'string' && Array.isArray(u.roles) ? u : null;
+  } catch {
+    return null;
+  }
+}
 
 function initialLang(): Lang {
   try {
@@ -34,8 +45,19 @@ function initialLang(): Lang {
 
 export function AppProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  const [user, setUser] = useState<User | null>(null);
-  const [checking, setChecking] = useState<boolean>(() => getToken() !== null);
+  // The last signed-in user is kept with the token so the console can render at once on reload; /me then
+  // confirms the session in the background (a 401 signs out).
+  const [user, setUserState] = useState<User | null>(() => (getToken() ? loadCachedUser() : null));
+  const [checking, setChecking] = useState<boolean>(() => getToken() !== null && loadCachedUser() === null);
+  const setUser = useCallback((u: User | null) => {
+    setUserState(u);
+    try {
+      if (u) localStorage.setItem(USER_KEY, JSON.stringify(u));
+      else localStorage.removeItem(USER_KEY);
+    } catch {
+      /* ignore */
+    }
+  }, []);
   const [categories, setCategories] = useState<Category[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [refsError, setRefsError] = useState(false);
@@ -56,10 +78,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(() => {
     const had = getToken();
+    if (had) api.logout().catch(() => undefined);
     setToken(null);
     setUser(null);
-    if (had) api.logout().catch(() => undefined);
-  }, []);
+  }, [setUser]);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
@@ -67,16 +89,22 @@ export function AppProvider({ children }: { children: ReactNode }) {
       setUser(null);
     });
     return () => setUnauthenticatedHandler(null);
-  }, []);
+  }, [setUser]);
 
   useEffect(() => {
     if (!getToken()) return;
     api
       .me()
       .then(setUser)
-      .catch(() => setToken(null))
+      .catch((e: unknown) => {
+        // Only a refused session signs out; a network blip keeps the cached user.
+        if (e instanceof ApiError && e.status === 401) {
+          setToken(null);
+          setUser(null);
+        }
+      })
       .finally(() => setChecking(false));
-  }, []);
+  }, [setUser]);
 
   useEffect(() => {
     if (!user) return;
@@ -92,7 +120,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [user, refsTick]);
+  }, [user?.id, refsTick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const value = useMemo<AppState>(
     () => ({
@@ -113,7 +141,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       refsError,
       reloadRefs: () => setRefsTick((x) => x + 1),
     }),
-    [lang, setLang, user, checking, signOut, categories, units, refsError],
+    [lang, setLang, user, setUser, checking, signOut, categories, units, refsError],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

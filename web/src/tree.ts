@@ -43,7 +43,25 @@ function buildTree<T>(
   return walk(null);
 }
 
+// Trees are rebuilt only when the reference lists change (they are loaded once per session).
+const categoryCache = new WeakMap<readonly Category[], Map<string, TreeNode[]>>();
+const unitCache = new WeakMap<readonly Unit[], TreeNode[]>();
+
 export function categoryTree(categories: readonly Category[], lang: 'zh' | 'en' = 'zh', leavesOnly = false): TreeNode[] {
+  const key = `${lang}:${leavesOnly}`;
+  let byKey = categoryCache.get(categories);
+  if (!byKey) {
+    byKey = new Map();
+    categoryCache.set(categories, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const built = buildCategoryTree(categories, lang, leavesOnly);
+  byKey.set(key, built);
+  return built;
+}
+
+function buildCategoryTree(categories: readonly Category[], lang: 'zh' | 'en', leavesOnly: boolean): TreeNode[] {
   const tree = buildTree(
     categories,
     (c) => c.code,
@@ -69,6 +87,14 @@ function markLeavesSelectable(nodes: TreeNode[]): void {
 }
 
 export function unitTree(units: readonly Unit[]): TreeNode[] {
+  const cached = unitCache.get(units);
+  if (cached) return cached;
+  const built = buildUnitTree(units);
+  unitCache.set(units, built);
+  return built;
+}
+
+function buildUnitTree(units: readonly Unit[]): TreeNode[] {
   return buildTree(
     units,
     (u) => u.id,

@@ -1,4 +1,4 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useApp } from '../context';
 import { formatDateTime, maskPhone, shortText } from '../format';
@@ -48,7 +48,7 @@ export function TicketTable({
         <div style={{ minWidth: 160 }}>
           <UrgencyTag urgency={r.urgency} />
           <WarningTag level={r.warning} />
-          <Typography.Text>{shortText(r.title || r.content, 48)}</Typography.Text>
+          <span>{shortText(r.title || r.content, 48)}</span>
           {!compact && r.tags?.length > 0 && (
             <div>
               {r.tags.map((x) => (

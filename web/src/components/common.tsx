@@ -55,12 +55,23 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
-  useEffect(() => {
+  // The first request starts while the page renders, not after: heavy pages (filters, trees) then overlap
+  // their first render with the network instead of waiting for it.
+  const first = useRef<{ ctl: AbortController; promise: Promise<T> } | null>(null);
+  if (first.current === null) {
     const ctl = new AbortController();
+    const promise = load(ctl.signal);
+    promise.catch(() => undefined);
+    first.current = { ctl, promise };
+  }
+  const usedFirst = useRef(false);
+  useEffect(() => {
+    const reuse = !usedFirst.current && first.current !== null && !first.current.ctl.signal.aborted;
+    usedFirst.current = true;
+    const ctl = reuse && first.current ? first.current.ctl : new AbortController();
     setLoading(true);
     setError(null);
-    loadRef
-      .current(ctl.signal)
+    (reuse && first.current ? first.current.promise : loadRef.current(ctl.signal))
       .then((d) => {
         if (!ctl.signal.aborted) setData(d);
       })

@@ -56,7 +56,7 @@ export function UnitSelect(props: PickerProps<string | undefined>) {
       allowClear={props.allowClear ?? true}
       placeholder={props.placeholder ?? t('desk.unitPlaceholder')}
       style={{ width: '100%' }}
-      treeDefaultExpandAll
+
       autoFocus={props.autoFocus}
     />
   );
@@ -76,7 +76,7 @@ export function UnitsSelect(props: PickerProps<string[] | undefined>) {
       allowClear
       placeholder={props.placeholder ?? t('desk.unitPlaceholder')}
       style={{ width: '100%' }}
-      treeDefaultExpandAll
+
     />
   );
 }

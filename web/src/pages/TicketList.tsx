@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -76,13 +76,22 @@ export default function TicketList() {
   };
 
   const initial = useMemo(() => toForm(filters), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // The filter bar (trees, date pickers) mounts right after the first rows are on screen, so the list
+  // itself is not held up by controls nobody has touched yet.
+  const [filtersReady, setFiltersReady] = useState(false);
+  useEffect(() => {
+    if (filtersReady || (!state.data && !state.error)) return;
+    const id = requestAnimationFrame(() => setFiltersReady(true));
+    return () => cancelAnimationFrame(id);
+  }, [state.data, state.error, filtersReady]);
 
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('list.title')}
       </Typography.Title>
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <Card size="small" style={{ marginBottom: 12, minHeight: 64 }}>
+        {filtersReady && (
         <Form form={form} layout="inline" initialValues={initial} onFinish={(v) => apply(toFilters(v))} style={{ rowGap: 8 }} data-testid="ticket-filters">
           <Form.Item name="q" style={{ minWidth: 180 }}>
             <Input allowClear placeholder={t('field.text')} data-testid="filter-q" />
@@ -155,6 +164,7 @@ export default function TicketList() {
             </Dropdown>
           </Space>
         </Form>
+        )}
       </Card>
       <Card size="small">
         <PageState loading={false} error={state.error} onRetry={state.reload}>
