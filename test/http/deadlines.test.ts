@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trackDeadlines } from '../../src/app/sla/track-deadlines';
 import { createTestApp, type TestApp } from '../support/http';
-import { actOk, fetchTicket, register, STREET, type TicketJson } from '../support/tickets';
+import { actOk, fetchTicket, HOUSING, register, STREET, type TicketJson } from '../support/tickets';
 
 // The test clock starts at 2025-09-30T02:00Z = Tuesday 10:00 in Asia/Shanghai.
 const sh = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`).toISOString();
@@ -122,6 +122,41 @@ describe('deadlines and warnings over HTTP', () => {
     expect(queue.items[0]).toMatchObject({ ticketId: tagged.id, emergency: true });
     await send('admin', 'PUT', '/api/v1/admin/emergency', { active: false });
     expect((await get('handler', '/api/v1/supervision/queue')).json().items[0].emergency).toBe(false);
+  });
+});
+
+describe('fresh limits after a return and after an unsatisfied callback', () => {
+  it('stops the clocks while the centre holds the order, and restarts them from the re-dispatch', async () => {
+    t.clock.set(sh('2025-10-20 09:30'));
+    let order = await register(t, { receivedAt: sh('2025-10-20 09:00') });
+    order = await actOk(t, 'dispatcher', order, 'dispatch', { leadUnitId: HOUSING });
+    // received at the opening: due at the close of the 5th working day (the same working instant as Mon 09:00)
+    expect(order.deadlines).toMatchObject({ countFrom: sh('2025-10-20 09:00'), replyBy: sh('2025-10-24 17:30') });
+    t.clock.set(sh('2025-10-21 15:00'));
+    order = await actOk(t, 'handler2', order, 'return', { reason: '属地问题' });
+    expect(order).toMatchObject({ deadlines: null, warning: 'none' });
+    order = await actOk(t, 'dispatcher', order, 'dispatch', { leadUnitId: STREET });
+    // STREET has its own rule since version 1: sign 2 working hours, reply 3 working days, from the re-dispatch
+    expect(order.deadlines).toMatchObject({ countFrom: sh('2025-10-21 15:00'), signBy: sh('2025-10-21 17:00'), replyBy: sh('2025-10-24 15:00'), policyVersion: 1 });
+  });
+
+  it('runs no unit clock while the centre reviews the reply, and restarts limits after an unsatisfied callback', async () => {
+    t.clock.set(sh('2025-10-22 10:00'));
+    let order = await register(t);
+    order = await actOk(t, 'dispatcher', order, 'dispatch', { leadUnitId: STREET });
+    order = await actOk(t, 'handler', order, 'sign');
+    order = await actOk(t, 'handler', order, 'reply', { reply: '已处理', resolved: true });
+    t.clock.set(sh('2025-11-20 10:00')); // long after the deadline: the unit has replied, so no colour
+    expect((await fetchTicket(t, 'dispatcher', order.id)).json()).toMatchObject({ status: 'replied', warning: 'none' });
+    order = await actOk(t, 'dispatcher', order, 'reject_reply', { reason: '未说明结果' });
+    expect(order).toMatchObject({ status: 'in_progress', warning: 'red' }); // back with the unit: its reply clock runs again
+    order = await actOk(t, 'handler', order, 'reply', { reply: '已现场处理完毕', resolved: true });
+    order = await actOk(t, 'dispatcher', order, 'approve_reply');
+    order = await actOk(t, 'dispatcher', order, 'callback', { satisfaction: 'unsatisfied', redispatch: true });
+    expect(order).toMatchObject({ status: 'dispatched', warning: 'none' });
+    expect(order.deadlines).toMatchObject({ countFrom: sh('2025-11-20 10:00'), signBy: sh('2025-11-20 12:00'), replyBy: sh('2025-11-25 10:00') });
+    const full = (await fetchTicket(t, 'leader', order.id)).json() as TicketJson;
+    expect(full.events!.filter((e) => e.type === 'deadline_changed').map((e) => e.payload.reason)).toEqual(['dispatched', 'signed', 'redispatched']);
   });
 });
 
