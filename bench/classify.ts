@@ -64,10 +64,19 @@ interface Evaluation {
   ece: number;
   trainMs: number;
   predictMsPerItem: number;
+  /** CPU time (user + system) of this process: wall time on a shared machine includes waiting for a core. */
+  trainCpuMs?: number;
+  predictCpuMsPerItem?: number;
 }
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
 
 function evaluate(train: readonly LabelledMessage[], test: readonly LabelledMessage[], config: TextModelConfig, trainTerms?: TermCounts[], testTerms?: TermCounts[]): Evaluation {
   const tokenizer = sharedJiebaTokenizer();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const model = trainTextModel({
     examples: train.map((m) => ({ title: m.title, body: m.body, labels: { label: m.label } })),
@@ -77,6 +86,8 @@ function evaluate(train: readonly LabelledMessage[], test: readonly LabelledMess
     ...(trainTerms ? { terms: trainTerms } : {}),
   });
   const trainMs = performance.now() - t0;
+  const trainCpuMs = cpuMs(c0);
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const predictions = test.map((m, i) => {
     const scored = testTerms
@@ -85,12 +96,15 @@ function evaluate(train: readonly LabelledMessage[], test: readonly LabelledMess
     return scored[0] ?? { label: '', score: 0 };
   });
   const predictMs = performance.now() - t1;
+  const predictCpuMs = cpuMs(c1);
   const report = classificationReport(test.map((m) => m.label), predictions.map((p) => p.label));
   return {
     ...report,
     ece: expectedCalibrationError(predictions.map((p) => p.score), predictions.map((p, i) => p.label === test[i]?.label)),
     trainMs,
     predictMsPerItem: predictMs / Math.max(1, test.length),
+    trainCpuMs,
+    predictCpuMsPerItem: predictCpuMs / Math.max(1, test.length),
   };
 }
 
@@ -188,6 +202,9 @@ function summarise(e: Evaluation): Record<string, unknown> {
     ece: round(e.ece),
     trainMs: Math.round(e.trainMs),
     predictMsPerItem: round(e.predictMsPerItem, 3),
+    ...(e.trainCpuMs !== undefined ? { trainCpuMs: Math.round(e.trainCpuMs) } : {}),
+    ...(e.predictCpuMsPerItem !== undefined ? { predictCpuMsPerItem: round(e.predictCpuMsPerItem, 3) } : {}),
+    loadAverage: round(os.loadavg()[0] ?? 0, 2),
   };
 }
 

@@ -70,11 +70,19 @@ describe('POST /assist/analyze', () => {
 });
 
 describe('model versions', () => {
-  it('trains a new version on demand, lists versions, rolls back and forward', async () => {
+  it('trains a new version from closed orders on demand, lists versions, rolls back and forward', async () => {
     const admin = await t.as('admin');
-    const trained = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: admin, payload: { includeDemo: true } });
+    // One closed order in the history: answered directly by the agent, with its category.
+    const asked = await register(t, { content: '咨询新出台的购房政策，首套房契税怎么算', categoryCode: '170101' });
+    await actOk(t, 'agent', asked, 'answer', { answer: '已按知识库口径答复' });
+    const tooFew = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: admin, payload: { includeDemo: false } });
+    expect(tooFew.statusCode).toBe(422);
+    expect(tooFew.json()).toMatchObject({ code: 'MODEL.TRAINING_DATA_INSUFFICIENT', field: 'includeDemo' });
+
+    const trained = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: admin, payload: {} });
     expect(trained.statusCode, trained.body).toBe(201);
-    expect(trained.json()).toMatchObject({ version: 2, active: true, source: 'demo' });
+    expect(trained.json()).toMatchObject({ version: 2, active: true, source: 'history+demo' });
+    expect(trained.json().metrics).toMatchObject({ historyOrders: 1, demoOrders: 1500 });
 
     let list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/models', headers: admin })).json();
     expect(list.items.map((m: { version: number; active: boolean }) => [m.version, m.active])).toEqual([[2, true], [1, false]]);
