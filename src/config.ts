@@ -29,6 +29,11 @@ export const SETTINGS = {
   loginWindowMinutes: { env: 'LOGIN_WINDOW_MINUTES', description: 'The window for counting failed sign-ins', parse: integer(15, 1, 24 * 60, 'LOGIN_WINDOW_MINUTES') },
   trustProxy: { env: 'TRUST_PROXY', description: 'Take the client address from X-Forwarded-For (behind a reverse proxy)', parse: flag(false) },
   logRequests: { env: 'LOG_REQUESTS', description: 'Log every request as JSON lines', parse: flag(false) },
+  sweepIntervalSeconds: {
+    env: 'SWEEP_INTERVAL_SECONDS',
+    description: 'How often this node runs the deadline sweep (warnings, automatic supervision); 0 = never (another node sweeps)',
+    parse: integer(60, 0, 24 * 3600, 'SWEEP_INTERVAL_SECONDS'),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;

@@ -52,6 +52,7 @@ async function main() {
   const stopRetrain = startIntakeRetrainSchedule(ctx, intake);
   // Automatic supervision: every minute, on every node (the sweep shares rows between nodes with SKIP LOCKED).
   const sweeper = startDeadlineSweeper(ctx, {
+    intervalMs: config.sweepIntervalSeconds * 1000,
     onReport: (r) => {
       if (r.supervised + r.escalated > 0) console.log(`deadline sweep: ${r.checked} checked, ${r.supervised} supervised, ${r.escalated} escalated`);
     },

@@ -2,7 +2,7 @@ import type { AppContext } from '../../app/ports';
 import { sweepDeadlines, type SweepReport } from '../../app/sla/sweep-deadlines';
 
 /**
- * Runs the deadline sweep every `intervalMs` in this process. Every node may run one: the sweep claims its
+ * Runs the deadline sweep every `intervalMs` (0 = never) in this process. Every node may run one: the sweep claims its
  * rows with SKIP LOCKED, so nodes share the work instead of repeating it. A run never overlaps the previous one.
  */
 export function startDeadlineSweeper(
@@ -19,11 +19,12 @@ export function startDeadlineSweeper(
         running = null;
       });
   };
-  const timer = setInterval(tick, options.intervalMs ?? 60_000);
-  timer.unref();
+  const intervalMs = options.intervalMs ?? 60_000;
+  const timer = intervalMs > 0 ? setInterval(tick, intervalMs) : null; // 0: this node does not sweep
+  timer?.unref();
   return {
     async stop() {
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       await running;
     },
   };
