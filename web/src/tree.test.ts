@@ -65,6 +65,14 @@ describe('unit tree', () => {
     expect(unitTree(cyc)).toEqual([]);
   });
 
+  it('uses English unit names in English when the unit has one', () => {
+    const withEn: Unit[] = [{ id: 'd1', name: '鼓楼区', nameEn: 'Gulou District', kind: 'district', parentId: null, divisionCode: null }];
+    expect(unitTree(withEn, 'en')[0]?.title).toBe('Gulou District');
+    expect(unitTree(withEn, 'zh')[0]?.title).toBe('鼓楼区');
+    expect(unitName(withEn, 'd1', 'en')).toBe('Gulou District');
+    expect(unitName(units, 's1', 'en')).toBe('环城街道');
+  });
+
   it('names a unit by id', () => {
     expect(unitName(units, 's1')).toBe('环城街道');
     expect(unitName(units, 'nope')).toBe('nope');

@@ -45,7 +45,7 @@ function buildTree<T>(
 
 // Trees are rebuilt only when the reference lists change (they are loaded once per session).
 const categoryCache = new WeakMap<readonly Category[], Map<string, TreeNode[]>>();
-const unitCache = new WeakMap<readonly Unit[], TreeNode[]>();
+const unitCache = new WeakMap<readonly Unit[], Map<string, TreeNode[]>>();
 
 export function categoryTree(categories: readonly Category[], lang: 'zh' | 'en' = 'zh', leavesOnly = false): TreeNode[] {
   const key = `${lang}:${leavesOnly}`;
@@ -86,20 +86,27 @@ function markLeavesSelectable(nodes: TreeNode[]): void {
   }
 }
 
-export function unitTree(units: readonly Unit[]): TreeNode[] {
-  const cached = unitCache.get(units);
+export function unitTree(units: readonly Unit[], lang: 'zh' | 'en' = 'zh'): TreeNode[] {
+  let byLang = unitCache.get(units);
+  if (!byLang) {
+    byLang = new Map();
+    unitCache.set(units, byLang);
+  }
+  const cached = byLang.get(lang);
   if (cached) return cached;
-  const built = buildUnitTree(units);
-  unitCache.set(units, built);
+  const built = buildUnitTree(units, lang);
+  byLang.set(lang, built);
   return built;
 }
 
-function buildUnitTree(units: readonly Unit[]): TreeNode[] {
+const unitLabel = (u: Unit, lang: 'zh' | 'en') => (lang === 'en' && u.nameEn ? u.nameEn : u.name);
+
+function buildUnitTree(units: readonly Unit[], lang: 'zh' | 'en'): TreeNode[] {
   return buildTree(
     units,
     (u) => u.id,
     (u) => u.parentId,
-    (u) => ({ value: u.id, title: u.name, searchText: `${u.name} ${u.divisionCode ?? ''} ${u.kind}`.toLowerCase() }),
+    (u) => ({ value: u.id, title: unitLabel(u, lang), searchText: `${u.name} ${u.nameEn ?? ''} ${u.divisionCode ?? ''} ${u.kind}`.toLowerCase() }),
     (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
   );
 }
@@ -127,7 +134,8 @@ export function categoryPath(categories: readonly Category[], code: string | nul
   return names.length ? names.join(' / ') : code;
 }
 
-export function unitName(units: readonly Unit[], id: string | null | undefined): string {
+export function unitName(units: readonly Unit[], id: string | null | undefined, lang: 'zh' | 'en' = 'zh'): string {
   if (!id) return '';
-  return units.find((u) => u.id === id)?.name ?? id;
+  const u = units.find((x) => x.id === id);
+  return u ? unitLabel(u, lang) : id;
 }

@@ -41,6 +41,7 @@ export interface Category {
 export interface Unit {
   id: string;
   name: string;
+  nameEn?: string | null;
   kind: UnitKind;
   parentId: string | null;
   divisionCode: string | null;

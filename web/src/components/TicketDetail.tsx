@@ -88,9 +88,9 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
             <Descriptions.Item label={t('field.category')} span={2}>
               {categoryPath(categories, ticket.categoryCode, lang) || '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('field.leadUnit')}>{unitName(units, ticket.leadUnitId) || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('field.leadUnit')}>{unitName(units, ticket.leadUnitId, lang) || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('field.coUnits')}>
-              {ticket.coUnitIds?.length ? ticket.coUnitIds.map((id) => unitName(units, id)).join('、') : '—'}
+              {ticket.coUnitIds?.length ? ticket.coUnitIds.map((id) => unitName(units, id, lang)).join('、') : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('field.tags')}>{ticket.tags?.length ? ticket.tags.map((x) => <Tag key={x}>{x}</Tag>) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('field.closure')}>{ticket.closure ? tv('closure', ticket.closure) : '—'}</Descriptions.Item>

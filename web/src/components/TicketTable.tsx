@@ -70,7 +70,11 @@ export function TicketTable({
             dataIndex: 'categoryCode',
             width: 180,
             responsive: ['lg' as const],
-            render: (v: string | null) => shortText(categoryPath(categories, v, lang), 24),
+            // The leaf name fits the column; the whole path is in the tooltip.
+            render: (v: string | null) => {
+              const path = categoryPath(categories, v, lang);
+              return <span title={path}>{path.split(' / ').pop()}</span>;
+            },
           },
           { title: t('field.channel'), dataIndex: 'channel', width: 90, responsive: ['md' as const], render: (v: string) => tv('channel', v) },
           {
@@ -81,8 +85,8 @@ export function TicketTable({
             render: (v: Ticket['caller']) => maskPhone(v?.phone),
           },
         ]),
-    { title: t('field.leadUnit'), dataIndex: 'leadUnitId', width: 150, responsive: ['md'], render: (v: string | null) => unitName(units, v) },
-    { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 140, responsive: ['sm'], render: (v: string) => formatDateTime(v) },
+    { title: t('field.leadUnit'), dataIndex: 'leadUnitId', width: 150, responsive: ['md'], render: (v: string | null) => unitName(units, v, lang) },
+    { title: t('field.receivedAt'), dataIndex: 'receivedAt', width: 150, responsive: ['sm'], render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
   ];
   return (
     <Table<Ticket>

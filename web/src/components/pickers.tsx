@@ -43,8 +43,8 @@ export function CategorySelect(props: PickerProps<string | undefined>) {
 
 /** Searchable unit tree (districts → streets, departments, companies). */
 export function UnitSelect(props: PickerProps<string | undefined>) {
-  const { units, t } = useApp();
-  const tree = useMemo(() => unitTree(units), [units]);
+  const { units, t, lang } = useApp();
+  const tree = useMemo(() => unitTree(units, lang), [units, lang]);
   return (
     <TreeSelect
       id={props.id}
@@ -63,8 +63,8 @@ export function UnitSelect(props: PickerProps<string | undefined>) {
 }
 
 export function UnitsSelect(props: PickerProps<string[] | undefined>) {
-  const { units, t } = useApp();
-  const tree = useMemo(() => unitTree(units), [units]);
+  const { units, t, lang } = useApp();
+  const tree = useMemo(() => unitTree(units, lang), [units, lang]);
   return (
     <TreeSelect
       id={props.id}

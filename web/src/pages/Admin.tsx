@@ -22,7 +22,7 @@ function applyApiError(e: unknown, form: { setFields: (f: { name: string; errors
 }
 
 function UnitsTab() {
-  const { t, tv, units, reloadRefs } = useApp();
+  const { t, tv, units, reloadRefs, lang } = useApp();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
   const [open, setOpen] = useState(false);
@@ -32,8 +32,8 @@ function UnitsTab() {
   type Row = Omit<TreeNode, 'children'> & { key: string; unit?: Unit | undefined; children?: Row[] };
   const rows = useMemo(() => {
     const conv = ({ children, ...n }: TreeNode): Row => ({ ...n, key: n.value, unit: byId.get(n.value), ...(children ? { children: children.map(conv) } : {}) });
-    return unitTree(units).map(conv);
-  }, [units, byId]);
+    return unitTree(units, lang).map(conv);
+  }, [units, byId, lang]);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -92,7 +92,7 @@ function UnitsTab() {
 }
 
 function UsersTab() {
-  const { t, units } = useApp();
+  const { t, units, lang } = useApp();
   const { message } = AntApp.useApp();
   const state = useAsync(() => api.users(), []);
   const [form] = Form.useForm();
@@ -135,7 +135,7 @@ function UsersTab() {
             { title: t('admin.username'), dataIndex: 'username' },
             { title: t('admin.displayName'), dataIndex: 'displayName' },
             { title: t('admin.roles'), dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{t(`role.${r}` as MessageKey)}</Tag>) },
-            { title: t('admin.unit'), dataIndex: 'unitId', render: (id: string | null, r) => r.unitName ?? unitName(units, id) },
+            { title: t('admin.unit'), dataIndex: 'unitId', render: (id: string | null, r) => (lang === 'en' ? unitName(units, id, lang) : (r.unitName ?? unitName(units, id))) },
           ]}
         />
       </PageState>

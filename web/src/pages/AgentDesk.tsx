@@ -239,7 +239,7 @@ function AssistPanel({
 }
 
 export default function AgentDesk() {
-  const { t, tv, units, user } = useApp();
+  const { t, tv, units, user, lang } = useApp();
   // Only dispatchers may dispatch; an agent passes the order on with a suggested unit as a comment.
   const canDispatch = user?.roles.includes('dispatcher') ?? false;
   const { message } = AntApp.useApp();
@@ -302,9 +302,9 @@ export default function AgentDesk() {
           note = t('desk.answered', { number: ticket.number });
         } else if (v.next === 'dispatch' && v.leadUnitId && canDispatch) {
           ticket = await api.act(ticket.id, { action: 'dispatch', expectedVersion: ticket.version, leadUnitId: v.leadUnitId });
-          note = t('desk.dispatched', { number: ticket.number, unit: unitName(units, v.leadUnitId) });
+          note = t('desk.dispatched', { number: ticket.number, unit: unitName(units, v.leadUnitId, lang) });
         } else if (v.next === 'dispatch' && v.leadUnitId) {
-          const unit = unitName(units, v.leadUnitId);
+          const unit = unitName(units, v.leadUnitId, lang);
           ticket = await api.act(ticket.id, { action: 'comment', expectedVersion: ticket.version, text: t('desk.suggestionComment', { unit }) });
           note = t('desk.suggestedTo', { number: ticket.number, unit });
         }
