@@ -153,8 +153,9 @@ export function slaStore(sql: Sql) {
       return rows.length;
     },
 
-    async get(ticketId: string): Promise<DeadlineRow | null> {
-      const [row] = await sql.query<Row>('SELECT * FROM ticket_deadlines WHERE ticket_id = $1', [ticketId]);
+    /** `forUpdate`: wait for a sweep holding the row, then read what it wrote (the change hook rewrites the row). */
+    async get(ticketId: string, opts: { forUpdate?: boolean } = {}): Promise<DeadlineRow | null> {
+      const [row] = await sql.query<Row>(`SELECT * FROM ticket_deadlines WHERE ticket_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [ticketId]);
       return row ? toDeadlineRow(row) : null;
     },
 

@@ -34,7 +34,9 @@ export function trackDeadlines(deps: { clock: Clock; ids: IdGen }): TicketChange
     // nothing that moves a deadline or stops/starts a clock (creation, comments): no query at all
     if (!relevant && (!before || before.status === after.status)) return;
     const store = slaStore(tx);
-    const row = await store.get(after.id);
+    // the order row is locked by the action; lock the deadline row too, after any sweep holding it has committed,
+    // so what the sweep recorded (colour, supervision count) is not overwritten with a stale copy
+    const row = await store.get(after.id, { forUpdate: true });
     if (!row && !relevant) return; // never dispatched: nothing to watch yet
     const sla = await loadSla(tx);
     let deadlines = row?.deadlines ?? null;
