@@ -9,8 +9,11 @@ import { Shell } from './components/Shell';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 // Every page is its own chunk so the agent desk's first load carries only what it needs.
+const loadAgentDesk = () => import('./pages/AgentDesk');
+// A signed-in agent reloading the desk: fetch its chunk while React starts, not after.
+if (window.location.pathname === '/desk' && localStorage.getItem('hotline.token')) void loadAgentDesk();
 const Login = lazy(() => import('./pages/Login'));
-const AgentDesk = lazy(() => import('./pages/AgentDesk'));
+const AgentDesk = lazy(loadAgentDesk);
 const TicketList = lazy(() => import('./pages/TicketList'));
 const TicketDetailPage = lazy(() => import('./pages/TicketDetailPage'));
 const UnitDesk = lazy(() => import('./pages/UnitDesk'));
