@@ -12,9 +12,9 @@ export function negativeLogLikelihood(scores: readonly Float64Array[], labels: A
 
 /**
  * Temperature scaling (Guo et al. 2017): one scalar T fitted on held-out scores by golden-section search over
- * log T, so that softmax(scores / T) are calibrated probabilities. The ranking of classes does not change.
+ * log T (range 0.01–100), so that softmax(scores / T) are calibrated probabilities. The ranking of classes does not change.
  */
-export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLike<number>): number {
+export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLike<number>, minTemperature = 0): number {
   if (scores.length === 0) return 1;
   let lo = Math.log(0.01);
   let hi = Math.log(100);
@@ -38,12 +38,15 @@ export function fitTemperature(scores: readonly Float64Array[], labels: ArrayLik
       fb = negativeLogLikelihood(scores, labels, Math.exp(b));
     }
   }
-  // Never sharpen below T = 0.5: on separable (e.g. synthetic) held-out data the optimum tends to 0 and
-  // every score would read 1.0, which no real request deserves.
-  return Math.max(MIN_TEMPERATURE, Math.exp((lo + hi) / 2));
+  return Math.max(minTemperature, Math.exp((lo + hi) / 2));
 }
 
-export const MIN_TEMPERATURE = 0.5;
+/**
+ * Floor for the logistic regression's temperature: on separable (e.g. synthetic) held-out data the optimum
+ * tends to 0 and every score would read 1.0, which no real request deserves. Naive Bayes scores have an
+ * arbitrary scale (they need T ≪ 1), so they get no floor.
+ */
+export const MIN_SOFTMAX_TEMPERATURE = 0.5;
 
 /** Expected calibration error over equal-width confidence bins (for the benchmark report). */
 export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {

@@ -120,7 +120,7 @@ export interface ClusterOptions {
   minSize: number;
 }
 
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.5, samePlaceOnly: true, bands: 32, rows: 2, seed: 12345, minSize: 2 };
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.35, samePlaceOnly: true, bands: 32, rows: 2, seed: 12345, minSize: 2 };
 
 export interface OrderCluster {
   /** Ids, the first being the earliest in the input (the one others merge into). */

@@ -1,4 +1,4 @@
-import { fitTemperature } from './calibration';
+import { fitTemperature, MIN_SOFTMAX_TEMPERATURE } from './calibration';
 import { DEFAULT_FEATURE_OPTIONS, extractTerms, type FeatureOptions, type TermCounts } from './features';
 import { trainComplementNb } from './naive-bayes';
 import { createPrng, shuffleInPlace } from './prng';
@@ -229,7 +229,12 @@ function calibrate(data: PreparedTarget, featureCount: number, config: TextModel
   fitPart.push(...spare);
   const members = fitMembers(subset(data, fitPart), featureCount, config);
   const heldLabels = heldPart.map((i) => data.y[i] as number);
-  return { members, temperatures: members.map((m) => fitTemperature(heldPart.map((i) => linearScores(m, data.rows[i] as SparseVector)), heldLabels)) };
+  // Members are [softmax, cnb] for the ensemble, or the one algorithm named.
+  const floors = config.algorithm === 'cnb' ? [0] : [MIN_SOFTMAX_TEMPERATURE, 0];
+  return {
+    members,
+    temperatures: members.map((m, k) => fitTemperature(heldPart.map((i) => linearScores(m, data.rows[i] as SparseVector)), heldLabels, floors[k] ?? 0)),
+  };
 }
 
 export interface TrainInput {

@@ -56,6 +56,18 @@ describe('POST /assist/analyze', () => {
     expect(body.similar[0].reasons).toEqual(expect.arrayContaining(['same_caller', 'same_street']));
   });
 
+  it('groups open orders that report the same event', async () => {
+    const report = (content: string, phone: string) => register(t, { content, caller: { name: '市民', phone }, address: '云龙区彭城街道翠湖路与长安路交叉口' });
+    const a = await report('翠湖路与长安路交叉口井盖丢失，车辆经过很危险', '13600000001');
+    const b = await report('长安路和翠湖路路口的井盖没了，很危险，赶紧处理', '13600000002');
+    const c = await report('翠湖路长安路交叉口井盖丢了，差点有人掉下去', '13600000003');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/assist/clusters?days=7', headers: await t.as('dispatcher') });
+    expect(res.statusCode, res.body).toBe(200);
+    const cluster = res.json().items.find((k: { tickets: { ticketId: string }[] }) => k.tickets.some((x) => x.ticketId === a.id));
+    expect(cluster.tickets.map((x: { ticketId: string }) => x.ticketId).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(cluster).toMatchObject({ size: 3, areaCode: '320303' });
+  });
+
   it('is for the hotline centre only', async () => {
     const res = await analyze('handler', { content: WATER });
     expect(res.statusCode).toBe(403);

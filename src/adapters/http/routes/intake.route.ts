@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { analyzeRequestForAgent } from '../../../app/intake/analyze-request';
 import { autoDispatchAccuracy } from '../../../app/intake/auto-dispatch';
+import { clusterRecentOrders } from '../../../app/intake/cluster-recent-orders';
 import { getIntakeSettings, updateIntakeSettings } from '../../../app/intake/intake-settings';
 import type { IntakeRuntime } from '../../../app/intake/intake-runtime';
 import { activateModelVersion, listModelVersions } from '../../../app/intake/model-versions';
@@ -103,6 +104,46 @@ export function intakeRoutes(intake: IntakeRuntime) {
         },
       },
       async (request) => analyzeRequestForAgent(ctx, intake, requireActor(request), request.body),
+    );
+
+    app.get(
+      '/assist/clusters',
+      {
+        schema: {
+          tags: ['intake'],
+          summary: 'Open orders of the last days grouped by event (many reports of one problem), largest first',
+          querystring: Type.Object(
+            {
+              days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+              minSize: Type.Optional(Type.Integer({ minimum: 2, maximum: 100 })),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  size: Type.Integer(),
+                  cohesion: Type.Number(),
+                  representative: Type.Object({ ticketId: Type.String(), number: Type.String(), title: Type.String() }),
+                  tickets: Type.Array(Type.Object({ ticketId: Type.String(), number: Type.String(), title: Type.String(), status: Type.String() })),
+                  areaCode: Nullable(Type.String()),
+                  areaName: Nullable(Type.String()),
+                }),
+              ),
+            }),
+            ...E,
+          },
+        },
+      },
+      async (request) => ({
+        items: await clusterRecentOrders(ctx, intake, requireActor(request), {
+          days: request.query.days ?? 7,
+          minSize: request.query.minSize ?? 2,
+          limit: request.query.limit ?? 50,
+        }),
+      }),
     );
 
     app.get(

@@ -1,0 +1,48 @@
+import { intakeStore } from '../../adapters/db/intake.store';
+import { AppError } from '../../domain/errors';
+import { isCentre, type Actor } from '../../domain/roles';
+import { clusterOrders, DEFAULT_CLUSTER_OPTIONS } from '../../intake/similar';
+import type { AppContext } from '../ports';
+import type { IntakeRuntime } from './intake-runtime';
+
+export interface OrderClusterView {
+  size: number;
+  cohesion: number;
+  representative: { ticketId: string; number: string; title: string };
+  tickets: Array<{ ticketId: string; number: string; title: string; status: string }>;
+  areaCode: string | null;
+  areaName: string | null;
+}
+
+/** Open orders of the last `days` grouped by event (many reports of one burst pipe, one noisy site …), largest first. */
+export async function clusterRecentOrders(
+  ctx: AppContext,
+  intake: IntakeRuntime,
+  actor: Actor,
+  options: { days: number; minSize: number; limit: number },
+): Promise<OrderClusterView[]> {
+  if (!isCentre(actor)) throw new AppError('AUTH.FORBIDDEN', 'Only hotline centre staff see event clusters');
+  const since = new Date(ctx.clock.now().getTime() - options.days * 86400_000).toISOString();
+  const rows = await intakeStore(ctx.db).similarCandidates(since, null, 5000);
+  const places = new Map(rows.map((r) => [r.id, r.address ? intake.placeOfAddress(r.address) : null]));
+  const clusters = clusterOrders(
+    rows.map((r) => ({ id: r.id, number: r.number, text: `${r.title} ${r.content}`, areaCode: places.get(r.id)?.areaCode ?? null })),
+    { ...DEFAULT_CLUSTER_OPTIONS, minSize: options.minSize },
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return clusters.slice(0, options.limit).map((c) => {
+    const rep = byId.get(c.representativeId);
+    const place = places.get(c.representativeId) ?? null;
+    return {
+      size: c.ids.length,
+      cohesion: c.cohesion,
+      representative: { ticketId: c.representativeId, number: rep?.number ?? '', title: rep?.title ?? '' },
+      tickets: c.ids.map((id) => {
+        const r = byId.get(id);
+        return { ticketId: id, number: r?.number ?? '', title: r?.title ?? '', status: r?.status ?? '' };
+      }),
+      areaCode: place?.areaCode ?? null,
+      areaName: place?.areaName ?? null,
+    };
+  });
+}
