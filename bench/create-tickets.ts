@@ -76,9 +76,19 @@ async function main() {
     delete env.DATABASE_URL;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server while it is measured.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await waitForHealth(child);
+    // Measure the steady state: the first start trains the demo intake model in the background; wait for it.
+    const adminLogin = await request('POST', '/api/v1/auth/login', { username: 'admin', password: 'bench-pass-1' });
+    const adminHeaders = { authorization: `Bearer ${(JSON.parse(adminLogin.body) as { token: string }).token}` };
+    for (let i = 0; i < 900; i++) {
+      const models = await request('GET', '/api/v1/admin/models', undefined, adminHeaders);
+      if (models.status === 200 && (JSON.parse(models.body) as { items: unknown[] }).items.length > 0) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     const login = await request('POST', '/api/v1/auth/login', { username: 'agent', password: 'bench-pass-1' });
     const token = (JSON.parse(login.body) as { token: string }).token;
     const headers = { authorization: `Bearer ${token}` };
