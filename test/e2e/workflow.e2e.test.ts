@@ -9,6 +9,8 @@ const baseUrl = inject('baseUrl');
 const demo = inject('demoPassword');
 const adminPassword = inject('adminPassword');
 const PHONE = '13905160001';
+// 1×1 PNG
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,9 +142,13 @@ describe('console workflow', () => {
       'reply',
       async (form) => {
         await form.locator('textarea').first().fill('已联系路灯管理所更换灯具，现已恢复照明。');
+        await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+        await form.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
       },
       'replied',
     );
+    // The photo travels with the reply and is listed on the order.
+    await page.locator('.ant-drawer [data-testid="ticket-detail"]', { hasText: '现场照片.png' }).waitFor();
     await shot(page, '06-unit-replied');
     await page.context().close();
   });
@@ -249,9 +255,17 @@ describe('console workflow', () => {
   it('works on a 375 px wide screen', async () => {
     const page = await as('handler', 375);
     await page.locator('[data-testid="unit-desk"]').waitFor();
-    const overflow = await horizontalOverflow(page);
-    expect(overflow).toBeLessThanOrEqual(1);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await shot(page, '12-unit-desk-375');
+    await page.goto(`${baseUrl}/tickets/${ticketId}`);
+    await page.locator('[data-testid="ticket-detail"]').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await shot(page, '12b-detail-375');
     await page.context().close();
+    const agent = await as('agent', 375);
+    await agent.locator('[data-testid="agent-desk"]').waitFor();
+    expect(await horizontalOverflow(agent)).toBeLessThanOrEqual(1);
+    await shot(agent, '12c-agent-desk-375');
+    await agent.context().close();
   });
 });
