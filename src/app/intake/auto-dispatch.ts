@@ -41,7 +41,8 @@ async function dispatchIfConfident(tx: Sql, ctx: AppContext, intake: IntakeRunti
   const result = await analyzeWithModel(tx, intake, { title: ticket.title, content: ticket.content, address: ticket.address ?? undefined }, now);
   if (!result) return;
   const [best] = unitSuggestions(result.analysis, result.units, 1);
-  if (!best || best.score < threshold) return;
+  // The centre itself is never a dispatch target: "the centre answers it" is a person's decision.
+  if (!best || best.kind === 'centre' || best.score < threshold) return;
   const drafts = decide(ticket, { action: 'dispatch', leadUnitId: best.unitId, note: `系统自动派单（置信度 ${best.score.toFixed(3)}）` }, AUTO_DISPATCHER).map((d) =>
     d.type === 'dispatched' ? { ...d, payload: { ...d.payload, automatic: true, score: best.score, threshold, modelVersion: result.version } } : d,
   );
