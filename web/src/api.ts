@@ -87,6 +87,9 @@ export function queryString(params: Record<string, string | number | undefined |
   return s ? `?${s}` : '';
 }
 
+export const SORTS = ['received_desc', 'received_asc', 'updated_desc', 'due_asc', 'urgency_desc'] as const;
+export const WARNINGS = ['none', 'yellow', 'orange', 'red'] as const;
+
 export interface TicketQuery {
   status?: string;
   unitId?: string;
@@ -97,6 +100,13 @@ export interface TicketQuery {
   to?: string;
   q?: string;
   phone?: string;
+  urgency?: string;
+  /** Warning colour now: none | yellow | orange | red. */
+  warning?: string;
+  /** Running deadline within N hours (overdue included). */
+  dueWithinHours?: number;
+  /** One of SORTS. */
+  sort?: string;
   page?: number;
   pageSize?: number;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries, en, placeholders, translate, translateValue, zh, type MessageKey } from './i18n';
-import { CHANNELS, ROLES, SATISFACTIONS, STATUSES, UNIT_KINDS, URGENCIES } from './types';
+import { CHANNELS, EVENT_TYPES, ROLES, SATISFACTIONS, STATUSES, UNIT_KINDS, URGENCIES } from './types';
 import { ACTION_SPECS } from './actions';
+import { SORTS, WARNINGS } from './api';
 
 describe('message dictionary', () => {
   const keys = Object.keys(zh) as MessageKey[];
@@ -28,6 +29,9 @@ describe('message dictionary', () => {
     ['satisfaction', SATISFACTIONS],
     ['unitKind', UNIT_KINDS],
     ['role', ROLES],
+    ['sort', SORTS],
+    ['event', EVENT_TYPES],
+    ['warning', WARNINGS],
   ] as const)('every %s value of the API has a label in both languages', (prefix, values) => {
     for (const v of values) {
       expect(`${prefix}.${v}` in zh, `${prefix}.${v}`).toBe(true);

@@ -132,6 +132,7 @@ export const zh = {
   'deadline.originalReplyBy': '原答复时限',
   'deadline.dueAt': '当前时限',
   'deadline.signedAt': '签收于',
+  'deadline.extended': '延期获批',
   'deadline.left': '剩余 {hours} 小时',
   'deadline.over': '已超期 {hours} 小时',
 
@@ -181,6 +182,12 @@ export const zh = {
   'list.deleteView': '删除视图',
   'list.noViews': '暂无保存的视图',
   'list.open': '查看',
+  'list.sort': '排序',
+  'sort.received_desc': '最新受理在前',
+  'sort.received_asc': '最早受理在前',
+  'sort.updated_desc': '最近更新在前',
+  'sort.due_asc': '时限最近在前',
+  'sort.urgency_desc': '最紧急在前',
 
   'detail.title': '工单详情',
   'detail.timeline': '办理过程',
@@ -241,13 +248,14 @@ export const zh = {
   'event.supervised': '督办',
   'event.closed': '办结',
   'event.rated': '市民评价',
+  'event.deadline_changed': '时限变更',
 
   'unit.title': '承办单位工作台',
   'unit.toSign': '待签收',
   'unit.inProgress': '办理中',
   'unit.dueSoon': '即将到期',
   'unit.returned': '被驳回待重办',
-  'unit.dueSoonHint': '按预警级别和时限排序',
+  'unit.dueSoonHint': '24 小时内到期或已超期，最近的时限在前',
 
   'review.title': '审核派单',
   'review.toDispatch': '待派单',
@@ -445,6 +453,7 @@ export const en: Dictionary = {
   'deadline.originalReplyBy': 'Originally reply by',
   'deadline.dueAt': 'Due now',
   'deadline.signedAt': 'Signed at',
+  'deadline.extended': 'Extension approved',
   'deadline.left': '{hours} h left',
   'deadline.over': '{hours} h overdue',
 
@@ -494,6 +503,12 @@ export const en: Dictionary = {
   'list.deleteView': 'Delete view',
   'list.noViews': 'No saved views',
   'list.open': 'Open',
+  'list.sort': 'Sort',
+  'sort.received_desc': 'Newest first',
+  'sort.received_asc': 'Oldest first',
+  'sort.updated_desc': 'Recently updated',
+  'sort.due_asc': 'Nearest deadline',
+  'sort.urgency_desc': 'Most urgent',
 
   'detail.title': 'Order detail',
   'detail.timeline': 'Timeline',
@@ -554,13 +569,14 @@ export const en: Dictionary = {
   'event.supervised': 'Supervised',
   'event.closed': 'Closed',
   'event.rated': 'Citizen rating',
+  'event.deadline_changed': 'Deadline set',
 
   'unit.title': 'Unit desk',
   'unit.toSign': 'To sign',
   'unit.inProgress': 'In progress',
   'unit.dueSoon': 'Due soon',
   'unit.returned': 'Returned to me',
-  'unit.dueSoonHint': 'Sorted by warning level and deadline',
+  'unit.dueSoonHint': 'Due within 24 hours or overdue, nearest deadline first',
 
   'review.title': 'Review & dispatch',
   'review.toDispatch': 'To dispatch',

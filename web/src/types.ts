@@ -54,6 +54,13 @@ export interface Attachment {
   size: number;
 }
 
+/** Event types the platform records (workflow, deadlines). Unknown ones still show, by their code. */
+export const EVENT_TYPES = [
+  'created', 'answered', 'dispatched', 'signed', 'returned', 'extension_requested', 'extension_decided', 'replied',
+  'reply_approved', 'reply_rejected', 'callback_recorded', 'redispatched', 'rated', 'merged', 'invalidated',
+  'commented', 'supervised', 'deadline_changed',
+] as const;
+
 export interface TicketEvent {
   id: string;
   seq: number;

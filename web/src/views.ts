@@ -8,6 +8,9 @@ export interface TicketFilters {
   from?: string;
   to?: string;
   q?: string;
+  urgency?: string;
+  warning?: string;
+  sort?: string;
 }
 
 export interface SavedView {

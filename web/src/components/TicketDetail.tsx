@@ -24,9 +24,21 @@ async function download(att: Attachment) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function eventSummary(e: TicketEvent, tv: (p: string, v: string | null | undefined) => string, units: { id: string; name: string }[]): string {
+function eventSummary(
+  e: TicketEvent,
+  t: (k: MessageKey) => string,
+  tv: (p: string, v: string | null | undefined) => string,
+  units: { id: string; name: string }[],
+): string {
   const p = e.payload ?? {};
   const bits: string[] = [];
+  if (e.type === 'deadline_changed') {
+    // Recorded by the platform when a deadline is set or moved: say why and the new dates.
+    if (typeof p.reason === 'string') bits.push(p.reason === 'extended' ? t('deadline.extended') : tv('event', p.reason));
+    if (typeof p.signBy === 'string' && p.reason !== 'signed') bits.push(`${t('deadline.signBy')} ${formatDateTime(p.signBy)}`);
+    if (typeof p.replyBy === 'string') bits.push(`${t('deadline.replyBy')} ${formatDateTime(p.replyBy)}`);
+    return bits.join(' · ');
+  }
   for (const key of ['answer', 'reply', 'reason', 'note', 'text', 'comment']) {
     const v = p[key];
     if (typeof v === 'string' && v) bits.push(v);
@@ -212,7 +224,7 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
                         {formatDateTime(e.at)} · {e.actor?.name ?? '—'}
                       </Typography.Text>
                     </div>
-                    {eventSummary(e, tv, units) && <div style={{ whiteSpace: 'pre-wrap' }}>{eventSummary(e, tv, units)}</div>}
+                    {eventSummary(e, t, tv, units) && <div style={{ whiteSpace: 'pre-wrap' }}>{eventSummary(e, t, tv, units)}</div>}
                   </div>
                 ),
               }))}

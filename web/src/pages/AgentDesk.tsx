@@ -261,6 +261,8 @@ export default function AgentDesk() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [recent, setRecent] = useState<Ticket[]>([]);
+  // Counts registrations so the caller history reloads after each one.
+  const [registered, setRegistered] = useState(0);
   const idemKey = useRef(newKey());
   const phoneRef = useRef<HTMLInputElement | null>(null);
   const answerRef = useRef<HTMLTextAreaElement | null>(null);
@@ -312,11 +314,13 @@ export default function AgentDesk() {
         // The order exists even if the follow-up failed: say so and keep the number visible.
         message.warning(`${note} · ${errorMessage(e, t('app.error'))}`);
         setRecent((r) => [ticket, ...r].slice(0, 8));
+        setRegistered((x) => x + 1);
         reset();
         return;
       }
       message.success(note);
       setRecent((r) => [ticket, ...r].slice(0, 8));
+        setRegistered((x) => x + 1);
       reset();
     } catch (e) {
       if (e instanceof ApiError && e.field) {
@@ -476,7 +480,7 @@ export default function AgentDesk() {
         </Col>
         <Col xs={24} lg={9}>
           <Space orientation="vertical" style={{ width: '100%' }} size={16}>
-            <CallerHistory phone={debouncedPhone} refreshKey={recent.length} />
+            <CallerHistory phone={debouncedPhone} refreshKey={registered} />
             <AssistPanel
               content={debouncedContent}
               address={debouncedAddress}

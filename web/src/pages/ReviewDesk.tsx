@@ -14,11 +14,8 @@ export default function ReviewDesk() {
         key: 'extension',
         label: t('review.extensions'),
         load: async (page, pageSize, signal) => {
-          const [a, b] = await Promise.all([
-            api.tickets({ status: 'in_progress', pageSize: 100 }, signal),
-            api.tickets({ status: 'dispatched', pageSize: 100 }, signal),
-          ]);
-          return pageOf([...a.items, ...b.items].filter((tk) => tk.pendingExtension), page, pageSize);
+          const open = await api.tickets({ status: 'in_progress', pageSize: 200 }, signal);
+          return pageOf(open.items.filter((tk) => tk.pendingExtension), page, pageSize);
         },
       },
       { key: 'callback', label: t('review.callback'), load: (page, pageSize, signal) => api.tickets({ status: 'awaiting_callback', page, pageSize }, signal) },

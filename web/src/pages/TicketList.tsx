@@ -3,11 +3,11 @@ import { Button, Card, DatePicker, Dropdown, Form, Input, Modal, Select, Space, 
 import { DeleteOutlined, SaveOutlined, StarOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { api } from '../api';
+import { api, SORTS, WARNINGS } from '../api';
 import { useApp } from '../context';
 import { shanghaiDayEnd, shanghaiDayStart } from '../format';
 import { navigate } from '../router';
-import { CHANNELS, STATUSES } from '../types';
+import { CHANNELS, STATUSES, URGENCIES } from '../types';
 import { deleteView, loadViews, saveView, type SavedView, type TicketFilters } from '../views';
 import { PageState, useAsync } from '../components/common';
 import { CategorySelect, UnitSelect } from '../components/pickers';
@@ -37,7 +37,7 @@ export default function TicketList() {
   const [filters, setFilters] = useState<TicketFilters>(() => {
     const q = new URLSearchParams(window.location.search);
     const f: TicketFilters = {};
-    for (const k of ['status', 'unitId', 'categoryCode', 'channel', 'tag', 'from', 'to', 'q'] as const) {
+    for (const k of ['status', 'unitId', 'categoryCode', 'channel', 'tag', 'from', 'to', 'q', 'urgency', 'warning', 'sort'] as const) {
       const v = q.get(k);
       if (v) f[k] = v;
     }
@@ -107,6 +107,15 @@ export default function TicketList() {
           </Form.Item>
           <Form.Item name="channel" style={{ minWidth: 120 }}>
             <Select allowClear placeholder={t('field.channel')} options={CHANNELS.map((c) => ({ value: c, label: tv('channel', c) }))} />
+          </Form.Item>
+          <Form.Item name="urgency" style={{ minWidth: 110 }}>
+            <Select allowClear placeholder={t('field.urgency')} options={URGENCIES.map((u) => ({ value: u, label: tv('urgency', u) }))} />
+          </Form.Item>
+          <Form.Item name="warning" style={{ minWidth: 120 }}>
+            <Select allowClear placeholder={t('field.warning')} options={WARNINGS.map((w) => ({ value: w, label: tv('warning', w) }))} />
+          </Form.Item>
+          <Form.Item name="sort" style={{ minWidth: 150 }}>
+            <Select allowClear placeholder={t('list.sort')} options={SORTS.map((s) => ({ value: s, label: tv('sort', s) }))} />
           </Form.Item>
           <Form.Item name="tag" style={{ minWidth: 120 }}>
             <Input allowClear placeholder={t('field.tags')} />

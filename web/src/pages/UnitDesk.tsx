@@ -11,11 +11,7 @@ export function pageOf(items: Ticket[], page: number, pageSize: number): Page<Ti
 }
 
 async function openWork(signal: AbortSignal): Promise<Ticket[]> {
-  const [a, b] = await Promise.all([
-    api.tickets({ status: 'dispatched', pageSize: 100 }, signal),
-    api.tickets({ status: 'in_progress', pageSize: 100 }, signal),
-  ]);
-  return [...a.items, ...b.items];
+  return (await api.tickets({ status: 'dispatched,in_progress', sort: 'due_asc', pageSize: 200 }, signal)).items;
 }
 
 export function byUrgencyOfDeadline(a: Ticket, b: Ticket): number {
@@ -29,28 +25,21 @@ export function byUrgencyOfDeadline(a: Ticket, b: Ticket): number {
   return new Date(a.receivedAt).getTime() - new Date(b.receivedAt).getTime();
 }
 
-const DUE_SOON_MS = 24 * 3600 * 1000;
+const DUE_SOON_HOURS = 24;
 
 export default function UnitDesk() {
   const { t } = useApp();
   const queues = useMemo<Queue[]>(
     () => [
-      { key: 'sign', label: t('unit.toSign'), load: (page, pageSize, signal) => api.tickets({ status: 'dispatched', page, pageSize }, signal) },
-      { key: 'progress', label: t('unit.inProgress'), load: (page, pageSize, signal) => api.tickets({ status: 'in_progress', page, pageSize }, signal) },
+      // Nearest running deadline first: what a unit must do next is on top.
+      { key: 'sign', label: t('unit.toSign'), load: (page, pageSize, signal) => api.tickets({ status: 'dispatched', sort: 'due_asc', page, pageSize }, signal) },
+      { key: 'progress', label: t('unit.inProgress'), load: (page, pageSize, signal) => api.tickets({ status: 'in_progress', sort: 'due_asc', page, pageSize }, signal) },
       {
         key: 'due',
         label: t('unit.dueSoon'),
         hint: t('unit.dueSoonHint'),
-        load: async (page, pageSize, signal) => {
-          const now = Date.now();
-          const items = (await openWork(signal))
-            .filter((tk) => {
-              const d = earliestDeadline(tk.deadlines);
-              return warningRank(tk.warning) > 0 || (d !== null && new Date(d).getTime() - now < DUE_SOON_MS);
-            })
-            .sort(byUrgencyOfDeadline);
-          return pageOf(items, page, pageSize);
-        },
+        load: (page, pageSize, signal) =>
+          api.tickets({ status: 'dispatched,in_progress', dueWithinHours: DUE_SOON_HOURS, sort: 'due_asc', page, pageSize }, signal),
       },
       {
         key: 'returned',
