@@ -6,6 +6,7 @@ import { seedDemoCity, type DemoAccount } from './app/seed-demo-city';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './adapters/jobs/deadline-sweeper';
 import { trackDeadlines } from './app/sla/track-deadlines';
+import { calendarCoverageWarning } from './adapters/calendar/chinese-days-calendar';
 import { intakeRoutes } from './adapters/http/routes/intake.route';
 import { startIntakeRetrainSchedule } from './adapters/jobs/intake-retrain';
 import { autoDispatchHook } from './app/intake/auto-dispatch';
@@ -50,6 +51,8 @@ async function main() {
       .catch((e: unknown) => console.error('intake model training failed:', e instanceof Error ? e.message : e));
   }
   const stopRetrain = startIntakeRetrainSchedule(ctx, intake);
+  const calendarWarning = calendarCoverageWarning(ctx.clock.now());
+  if (calendarWarning) console.warn(calendarWarning);
   // Automatic supervision: every minute, on every node (the sweep shares rows between nodes with SKIP LOCKED).
   const sweeper = startDeadlineSweeper(ctx, {
     intervalMs: config.sweepIntervalSeconds * 1000,

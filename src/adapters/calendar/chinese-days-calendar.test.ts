@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaWorkingCalendar, statutoryCalendar } from './chinese-days-calendar';
+import { calendarCoverageWarning, chinaWorkingCalendar, statutoryCalendar } from './chinese-days-calendar';
 
 describe('the chinese-days adapter', () => {
   it.each([
@@ -27,5 +27,10 @@ describe('the chinese-days adapter', () => {
     expect(cal.isWorkday('2025-10-11')).toBe(false);
     expect(cal.isWorkday('2025-09-30')).toBe(false);
     expect(cal.isWorkday('2025-10-08')).toBe(true);
+  });
+
+  it('warns when next year is not covered yet', () => {
+    expect(calendarCoverageWarning(new Date('2025-06-01T00:00:00Z'))).toBeNull(); // 2026 is in the data
+    expect(calendarCoverageWarning(new Date('2040-06-01T00:00:00Z'))).toMatch(/2041/);
   });
 });

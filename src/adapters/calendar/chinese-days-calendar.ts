@@ -43,3 +43,13 @@ export function statutoryCalendar(): StatutoryCalendar {
 export function chinaWorkingCalendar(overrides?: CalendarDays): WorkingCalendar {
   return buildWorkingCalendar(statutoryCalendar(), overrides);
 }
+
+/** A warning when next year's official holidays are not in the installed data yet (null when they are). */
+export function calendarCoverageWarning(now: Date): string | null {
+  const next = now.getUTCFullYear() + 1;
+  if (statutoryCalendar().coveredYears.includes(next)) return null;
+  return (
+    `注意：法定节假日数据（chinese-days）未包含 ${next} 年，届时按周一至周五计算工作日；国务院公布安排后请升级该包或通过 PUT /api/v1/admin/sla 的 calendarOverrides 补充。` +
+    ` Note: the holiday data does not cover ${next} yet; until it does, ${next} deadlines count Monday–Friday (update chinese-days or add calendarOverrides).`
+  );
+}
