@@ -91,6 +91,7 @@ export function analyzeRequest(deps: AnalyzeDeps, input: AnalyzeInput): IntakeAn
     categories: rollUpCategories(category, deps.categories, top),
     unitLabels,
     division,
-    entities: extractEntities(`${title}\n${input.content}`, input.now),
+    // Offsets of the entities are positions in the content (what the agent types into).
+    entities: extractEntities(input.content, input.now),
   };
 }
