@@ -221,7 +221,11 @@ describe('console workflow', () => {
 
   it('the order list filters, saves a view and switches to English', async () => {
     const page = await as('supervisor');
-    expect(new URL(page.url()).pathname).toBe('/tickets');
+    // The supervisor lands on the supervision board (counts by warning colour, chart by unit).
+    expect(new URL(page.url()).pathname).toBe('/board');
+    await page.locator('[data-testid="board"] .ant-statistic').first().waitFor();
+    await shot(page, '11a-supervision-board');
+    await page.click('a[href="/tickets"]');
     await page.locator('[data-testid="ticket-link"]').first().waitFor();
     await page.fill('[data-testid="filter-q"]', '路灯');
     await page.click('[data-testid="filter-submit"]');

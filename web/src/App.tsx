@@ -21,6 +21,7 @@ const ReviewDesk = lazy(() => import('./pages/ReviewDesk'));
 const CallbackDesk = lazy(() => import('./pages/CallbackDesk'));
 const Admin = lazy(() => import('./pages/Admin'));
 const Portal = lazy(() => import('./pages/Portal'));
+const Board = lazy(() => import('./pages/Board'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const fallback = (
@@ -48,6 +49,8 @@ function StaffRoutes({ pathname }: { pathname: string }) {
       return <CallbackDesk />;
     case '/admin':
       return <Admin />;
+    case '/board':
+      return <Board />;
     default:
       return <NotFound />;
   }

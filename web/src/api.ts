@@ -1,5 +1,6 @@
 // The console's only way to the server: the public API under /api/v1. Errors become ApiError with the
 // server's stable code, message and field, so forms can show them next to the right input.
+import type { Board } from './board';
 import type { AssistResult, Attachment, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
 const BASE = '/api/v1';
@@ -147,6 +148,7 @@ export const api = {
     request<Attachment>(anonymous ? '/public/attachments' : '/attachments', { body, anonymous }),
   assist: (body: { content: string; title?: string; address?: string; callerPhone?: string }, signal?: AbortSignal) =>
     request<AssistResult>('/assist/analyze', signal ? { body, signal } : { body }),
+  board: () => request<Board>('/supervision/board'),
   publicSubmit: (body: {
     content: string;
     title?: string;

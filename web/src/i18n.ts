@@ -32,6 +32,7 @@ export const zh = {
   'nav.review': '审核派单',
   'nav.callback': '回访',
   'nav.admin': '系统管理',
+  'nav.board': '督办看板',
   'nav.portal': '市民诉求',
 
   'role.admin': '系统管理员',
@@ -264,6 +265,11 @@ export const zh = {
   'review.callback': '待回访',
   'review.callbackTitle': '回访工作台',
 
+  'board.title': '督办看板',
+  'board.byUnit': '各单位在办工单（按预警颜色）',
+  'board.reddest': '超期最久的工单',
+  'board.overdue': '超期',
+  'board.supervisions': '督办次数',
   'admin.title': '系统管理',
   'admin.units': '单位',
   'admin.users': '用户与角色',
@@ -353,6 +359,7 @@ export const en: Dictionary = {
   'nav.review': 'Review & dispatch',
   'nav.callback': 'Callback',
   'nav.admin': 'Administration',
+  'nav.board': 'Supervision',
   'nav.portal': 'Citizen portal',
 
   'role.admin': 'Administrator',
@@ -585,6 +592,11 @@ export const en: Dictionary = {
   'review.callback': 'Awaiting callback',
   'review.callbackTitle': 'Callback desk',
 
+  'board.title': 'Supervision board',
+  'board.byUnit': 'Open orders by unit and warning colour',
+  'board.reddest': 'Longest overdue',
+  'board.overdue': 'Overdue',
+  'board.supervisions': 'Supervisions',
   'admin.title': 'Administration',
   'admin.units': 'Units',
   'admin.users': 'Users & roles',

@@ -1,15 +1,15 @@
 // Where each role lands after sign-in, and which menu entries it sees.
 import type { Role } from './types';
 
-export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/admin' | '/portal';
+export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/board' | '/admin' | '/portal';
 
 const HOME_BY_ROLE: [Role, Route][] = [
   ['agent', '/desk'],
   ['dispatcher', '/review'],
   ['unit_handler', '/unit'],
   ['admin', '/admin'],
-  ['supervisor', '/tickets'],
-  ['leader', '/tickets'],
+  ['supervisor', '/board'],
+  ['leader', '/board'],
   ['citizen', '/portal'],
 ];
 
@@ -23,6 +23,7 @@ const MENU: { route: Route; roles: Role[] }[] = [
   { route: '/review', roles: ['dispatcher', 'admin', 'supervisor'] },
   { route: '/callback', roles: ['dispatcher', 'admin', 'supervisor'] },
   { route: '/unit', roles: ['unit_handler'] },
+  { route: '/board', roles: ['supervisor', 'leader', 'dispatcher', 'admin'] },
   { route: '/tickets', roles: ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'admin'] },
   { route: '/admin', roles: ['admin'] },
 ];

@@ -36,8 +36,8 @@ describe('role homes and menus', () => {
     [['dispatcher'], '/review'],
     [['unit_handler'], '/unit'],
     [['admin'], '/admin'],
-    [['supervisor'], '/tickets'],
-    [['leader'], '/tickets'],
+    [['supervisor'], '/board'],
+    [['leader'], '/board'],
     [['citizen'], '/portal'],
     [['dispatcher', 'agent'], '/desk'],
   ] as const)('%j lands on %s', (roles, home) => {

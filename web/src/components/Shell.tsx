@@ -12,6 +12,7 @@ const LABELS: Record<Route, MessageKey> = {
   '/unit': 'nav.unit',
   '/review': 'nav.review',
   '/callback': 'nav.callback',
+  '/board': 'nav.board',
   '/admin': 'nav.admin',
   '/portal': 'nav.portal',
 };
