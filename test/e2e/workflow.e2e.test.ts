@@ -211,9 +211,14 @@ describe('console workflow', () => {
   });
 
   it('a unit handler cannot open an order of another unit', async () => {
-    const page = await as('handler2');
+    // A shared link opened while signed out: sign in on the spot and stay on the link.
+    const { page } = await newPage(browser);
     await page.goto(`${baseUrl}/tickets/${ticketId}`);
+    await page.fill('input[name="username"]', 'handler2');
+    await page.fill('input[name="password"]', demo);
+    await page.click('button[type="submit"]');
     await page.locator('[data-testid="page-error"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/tickets/${ticketId}`);
     expect(await page.locator('[data-testid="ticket-detail"]').count()).toBe(0);
     await shot(page, '10-other-unit-forbidden');
     await page.context().close();

@@ -18,8 +18,10 @@ export default function Login() {
     try {
       const { token, user } = await api.login(v.username.trim(), v.password);
       signIn(token, user);
-      const next = new URLSearchParams(window.location.search).get('next');
-      navigate(next && next.startsWith('/') && next !== '/login' ? next : homeFor(user.roles), true);
+      // Signed out while on a page (expired session, shared link): stay there; else go to the role's home.
+      const here = window.location.pathname;
+      const next = new URLSearchParams(window.location.search).get('next') ?? (here !== '/' && here !== '/login' ? here + window.location.search : null);
+      navigate(next && next.startsWith('/') && !next.startsWith('/login') ? next : homeFor(user.roles), true);
     } catch (e) {
       setError(errorMessage(e, t('login.failed')));
     } finally {
