@@ -84,10 +84,11 @@ async function main() {
     // Measure the steady state: the first start trains the demo intake model in the background; wait for it.
     const adminLogin = await request('POST', '/api/v1/auth/login', { username: 'admin', password: 'bench-pass-1' });
     const adminHeaders = { authorization: `Bearer ${(JSON.parse(adminLogin.body) as { token: string }).token}` };
-    for (let i = 0; i < 900; i++) {
+    let modelReady = false;
+    for (let i = 0; i < 240 && !modelReady; i++) {
       const models = await request('GET', '/api/v1/admin/models', undefined, adminHeaders);
-      if (models.status === 200 && (JSON.parse(models.body) as { items: unknown[] }).items.length > 0) break;
-      await new Promise((r) => setTimeout(r, 1000));
+      modelReady = models.status === 200 && (JSON.parse(models.body) as { items: unknown[] }).items.length > 0;
+      if (!modelReady) await new Promise((r) => setTimeout(r, 1000));
     }
     const login = await request('POST', '/api/v1/auth/login', { username: 'agent', password: 'bench-pass-1' });
     const token = (JSON.parse(login.body) as { token: string }).token;
@@ -135,6 +136,7 @@ async function main() {
         p50Ms: Number(percentile(latencies, 50).toFixed(1)),
         p99Ms: Number(percentile(latencies, 99).toFixed(1)),
         maxMs: Number(latencies[latencies.length - 1]!.toFixed(1)),
+        modelReady,
         node: process.version,
       }),
     );
