@@ -6,6 +6,8 @@
 // Codes are derived from position (level 1 `01`, level 2 `0101`, level 3 `010101`), so only ever APPEND new
 // entries at the end of a list: reordering or deleting would change the codes of existing work orders' categories.
 
+import type { Category } from '../domain/category';
+
 export interface CategorySeed {
   code: string;
   name: string;
@@ -14,14 +16,7 @@ export interface CategorySeed {
   unitHint?: string;
 }
 
-export interface FlatCategory {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 1 | 2 | 3;
-  parentCode: string | null;
-  unitHint: string | null;
-}
+export type FlatCategory = Category;
 
 /** The unit hint meaning "the street/township office where the matter is". */
 export const STREET_HINT = 'street';

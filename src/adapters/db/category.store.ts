@@ -1,13 +1,7 @@
+import type { Category } from '../../domain/category';
 import type { Sql } from './database';
 
-export interface Category {
-  code: string;
-  name: string;
-  nameEn: string;
-  level: 1 | 2 | 3;
-  parentCode: string | null;
-  unitHint: string | null;
-}
+export type { Category };
 
 const toCategory = (r: Record<string, unknown>): Category => ({
   code: String(r.code),
