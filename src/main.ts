@@ -9,6 +9,7 @@ import { trackDeadlines } from './app/sla/track-deadlines';
 import { calendarCoverageWarning } from './adapters/calendar/chinese-days-calendar';
 import { intakeRoutes } from './adapters/http/routes/intake.route';
 import { startIntakeRetrainSchedule } from './adapters/jobs/intake-retrain';
+import { trainInWorker } from './adapters/jobs/train-in-worker';
 import { autoDispatchHook } from './app/intake/auto-dispatch';
 import { createIntakeRuntime } from './app/intake/intake-runtime';
 import { ensureIntakeModel } from './app/intake/train-intake-model';
@@ -36,7 +37,7 @@ async function main() {
   // Deadlines and warnings follow every change of an order, in the same transaction (issue 4).
   ctx.ticketHooks.push(trackDeadlines(ctx));
   // Smart intake (issue 5): automatic dispatch of confident new orders, after the deadline hook.
-  const intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer() });
+  const intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer(), trainer: trainInWorker });
   ctx.ticketHooks.push(autoDispatchHook(ctx, intake));
   const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
   const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy, plugins: [intakeRoutes(intake)] });

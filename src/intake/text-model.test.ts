@@ -166,3 +166,14 @@ describe('metrics', () => {
     }
   });
 });
+
+describe('calibration on separable data', () => {
+  it('stops short of certainty thanks to the label smoothing', () => {
+    const scores = [0, 1, 2, 3, 4, 5].map((i) => Float64Array.from(i % 2 === 0 ? [5, 0] : [0, 5]));
+    const labels = [0, 1, 0, 1, 0, 1];
+    const t = fitTemperature(scores, labels);
+    const p = Math.exp(5 / t) / (Math.exp(5 / t) + 1);
+    expect(p).toBeGreaterThan(0.97);
+    expect(p).toBeLessThan(0.999);
+  });
+});

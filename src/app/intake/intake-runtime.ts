@@ -3,8 +3,11 @@ import { intakeStore } from '../../adapters/db/intake.store';
 import { loadDivisions, type Divisions } from '../../demo/divisions';
 import { DEMO_CITY } from '../../demo/org';
 import { buildPlaceIndex, resolvePlace, type PlaceContext, type PlaceIndex, type ResolvedPlace } from '../../intake/places';
-import { loadTextModel, type TextModel, type TextModelJson } from '../../intake/text-model';
+import { loadTextModel, trainTextModel, type TextModel, type TextModelConfig, type TextModelJson, type TrainingExample } from '../../intake/text-model';
 import type { Tokenizer } from '../../intake/tokenizer';
+
+/** Trains a model: in-process by default; main.ts passes a worker-thread trainer so the server stays responsive. */
+export type ModelTrainer = (input: { examples: TrainingExample[]; targets: string[]; config: TextModelConfig }) => Promise<TextModel>;
 
 /**
  * What the intake use cases share in memory: the tokenizer, the place index (built once), and the active
@@ -19,6 +22,7 @@ export interface IntakeRuntime {
   activeModel(sql: Sql): Promise<{ version: number; model: TextModel } | null>;
   /** Demo orders to train the shipped model on. */
   demoOrderCount: number;
+  train: ModelTrainer;
   /** Place of a stored order's address, memoised (similar-order search resolves the same addresses often). */
   placeOfAddress(address: string): ResolvedPlace;
 }
@@ -28,6 +32,7 @@ export function createIntakeRuntime(options: {
   placeContext?: PlaceContext;
   divisions?: () => Divisions;
   demoOrderCount?: number;
+  trainer?: ModelTrainer;
 }): IntakeRuntime {
   let index: PlaceIndex | undefined;
   let cached: { version: number; model: TextModel } | null = null;
@@ -38,6 +43,7 @@ export function createIntakeRuntime(options: {
     tokenizer: options.tokenizer,
     placeContext,
     demoOrderCount: options.demoOrderCount ?? 3000,
+    train: options.trainer ?? (async (input) => trainTextModel({ ...input, tokenizer: options.tokenizer })),
     divisions,
     places() {
       index ??= buildPlaceIndex(divisions());

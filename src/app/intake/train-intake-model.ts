@@ -4,7 +4,7 @@ import { hasRole, type Actor } from '../../domain/roles';
 import { CATEGORY_TARGET, STREET_UNIT_LABEL, UNIT_TARGET } from '../../intake/analyze';
 import { generateDemoOrders } from '../../intake/demo-orders';
 import { demoTrainingExamples } from '../../intake/demo-model';
-import { DEFAULT_TEXT_MODEL_CONFIG, trainTextModel, type TextModelConfig, type TrainingExample } from '../../intake/text-model';
+import { DEFAULT_TEXT_MODEL_CONFIG, type TextModelConfig, type TrainingExample } from '../../intake/text-model';
 import type { AppContext } from '../ports';
 import type { IntakeRuntime } from './intake-runtime';
 
@@ -65,7 +65,7 @@ export async function trainIntakeModel(ctx: AppContext, intake: IntakeRuntime, a
   }
   const config = options.config ?? (history.length === 0 ? DEMO_MODEL_CONFIG : DEFAULT_TEXT_MODEL_CONFIG);
   const started = Date.now();
-  const model = trainTextModel({ examples, targets: [CATEGORY_TARGET, UNIT_TARGET], config, tokenizer: intake.tokenizer });
+  const model = await intake.train({ examples, targets: [CATEGORY_TARGET, UNIT_TARGET], config });
   const trainMs = Date.now() - started;
   const json = JSON.stringify(model.json);
   const heads = model.json.heads;
