@@ -106,6 +106,13 @@ describe('console workflow', () => {
     const page = await as('agent');
     await page.fill('[data-testid="desk-phone"]', '13905160003');
     await page.fill('[data-testid="desk-content"]', '咨询社保卡补办需要带哪些材料。');
+    // The assistant (smart intake) suggests categories; one click fills the category field.
+    const suggestion = page.locator('[data-testid="assist-category"]').first();
+    await suggestion.waitFor({ timeout: 90_000 });
+    const suggested = (await suggestion.textContent())?.split(' / ').pop()?.trim() ?? '';
+    await suggestion.click();
+    await page.locator('[data-testid="desk-category"] .ant-select-content, [data-testid="desk-category"]', { hasText: suggested }).first().waitFor();
+    await shot(page, '03a-agent-assist');
     await page.keyboard.press('Alt+A');
     await page.locator('[data-testid="desk-answer"]').waitFor();
     await page.fill('[data-testid="desk-answer"]', '携带身份证原件到就近社保服务网点办理，也可在线上渠道申请。');

@@ -133,7 +133,15 @@ function AssistPanel({
   const { t, categories, lang } = useApp();
   const [result, setResult] = useState<AssistResult | null>(null);
   const [available, setAvailable] = useState(true);
+  // 409: the server has the assistant but its model is still being trained; ask again a little later.
+  const [warming, setWarming] = useState(false);
+  const [retry, setRetry] = useState(0);
   const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    if (!warming) return;
+    const id = setTimeout(() => setRetry((x) => x + 1), 5000);
+    return () => clearTimeout(id);
+  }, [warming, retry]);
   useEffect(() => {
     if (!available || content.trim().length < 6) {
       setResult(null);
@@ -143,14 +151,18 @@ function AssistPanel({
     setLoading(true);
     api
       .assist({ content, ...(address.trim() ? { address: address.trim() } : {}), ...(isPlausiblePhone(phone) ? { callerPhone: phone.replace(/[\s-]/g, '') } : {}) }, ctl.signal)
-      .then((r) => setResult(r))
+      .then((r) => {
+        setResult(r);
+        setWarming(false);
+      })
       .catch((e: unknown) => {
-        if (e instanceof ApiError && [403, 404, 405, 409, 501].includes(e.status)) setAvailable(false);
+        if (e instanceof ApiError && e.status === 409) setWarming(true);
+        else if (e instanceof ApiError && [403, 404, 405, 501].includes(e.status)) setAvailable(false);
         if (!ctl.signal.aborted) setResult(null);
       })
       .finally(() => !ctl.signal.aborted && setLoading(false));
     return () => ctl.abort();
-  }, [content, address, phone, available]);
+  }, [content, address, phone, available, retry]);
 
   const cats = result?.categories ?? [];
   const unitSugs = result?.units ?? [];
@@ -170,6 +182,8 @@ function AssistPanel({
     >
       {!available ? (
         <Typography.Text type="secondary">{t('desk.assistOff')}</Typography.Text>
+      ) : warming && !result ? (
+        <Typography.Text type="secondary">{t('desk.assistWarming')}</Typography.Text>
       ) : !result ? (
         <Typography.Text type="secondary">{t('desk.assistEmpty')}</Typography.Text>
       ) : (
