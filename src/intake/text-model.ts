@@ -51,7 +51,7 @@ export interface TextModelConfig {
  * Chosen by 5-fold cross-validation on 80% of the Teddy Cup training file (docs/intake.md): the ensemble of
  * logistic regression and lightly smoothed complement naive Bayes over jieba words + character 1–2-grams is
  * within noise of the most accurate candidate (NB alone, 0.5 point ahead) and by far the best calibrated
- * (ECE 0.028 against 0.060), which automatic dispatch depends on.
+ * (ECE 0.024 against 0.057), which automatic dispatch depends on.
  */
 export const DEFAULT_TEXT_MODEL_CONFIG: TextModelConfig = {
   features: DEFAULT_FEATURE_OPTIONS,
