@@ -5,7 +5,8 @@ import { buildActionBody, initialValues, validateAction, visibleFields, type Act
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
 import { SATISFACTIONS, type Ticket } from '../types';
-import { AttachmentUpload, UnitSelect, UnitsSelect } from './pickers';
+import { UnitSelect, UnitsSelect } from './pickers';
+import { AttachmentUpload } from './upload';
 import { errorMessage } from './common';
 
 /** The form of one ticket action; validates like the API and shows the API's message next to its field. */

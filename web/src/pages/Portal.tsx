@@ -7,7 +7,7 @@ import { formatDateTime, isMobile } from '../format';
 import { navigate } from '../router';
 import { SATISFACTIONS, type PublicTicketView } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
-import { AttachmentUpload } from '../components/pickers';
+import { AttachmentUpload } from '../components/upload';
 
 const MAX_PHOTOS = 4;
 
