@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoDispatchHook } from '../../src/app/intake/auto-dispatch';
 import { createIntakeRuntime, type IntakeRuntime } from '../../src/app/intake/intake-runtime';
-import { ensureIntakeModel } from '../../src/app/intake/train-intake-model';
+import { ensureIntakeModel, retrainIfDue } from '../../src/app/intake/train-intake-model';
 import { intakeRoutes } from '../../src/adapters/http/routes/intake.route';
 import { SYSTEM_ACTOR } from '../../src/domain/roles';
 import { sharedJiebaTokenizer } from '../../src/intake/jieba-tokenizer';
@@ -110,6 +110,21 @@ describe('model versions', () => {
     expect((await analyze('agent', { content: WATER })).json().modelVersion).toBe(2);
   }, 180_000); // training takes a few CPU-seconds, longer on a busy CI machine
 
+  it('retrains on schedule only when the interval has passed and new orders have closed', async () => {
+    const admin = await t.as('admin');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/admin/intake/settings', headers: admin, payload: { retrainIntervalHours: 24 } });
+    expect(await retrainIfDue(t.ctx, intake, SYSTEM_ACTOR)).toBeNull(); // the last version is fresh
+    // The schedule runs a day later (its own clock, so the test's sign-in sessions stay valid).
+    const dayLater = { ...t.ctx, clock: { now: () => new Date(t.clock.now().getTime() + 25 * 3600_000) } };
+    expect(await retrainIfDue(dayLater, intake, SYSTEM_ACTOR)).toBeNull(); // nothing closed since
+    t.clock.advance(60_000);
+    const asked = await register(t, { content: '咨询居住证办理需要哪些材料', categoryCode: '040203' });
+    await actOk(t, 'agent', asked, 'answer', { answer: '已告知所需材料' });
+    const retrained = await retrainIfDue(dayLater, intake, SYSTEM_ACTOR);
+    expect(retrained).toMatchObject({ version: 3, createdBy: 'system', source: 'history+demo', active: true });
+    expect(retrained?.metrics).toMatchObject({ historyOrders: 2 });
+  }, 180_000);
+
   it('answers MODEL.NOT_FOUND for an unknown version and refuses non-admins', async () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/99/activate', headers: await t.as('admin') });
     expect(missing.statusCode).toBe(404);
@@ -136,7 +151,7 @@ describe('automatic dispatch', () => {
     expect(order).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING });
     const dispatched = order.events.find((e: { type: string }) => e.type === 'dispatched');
     expect(dispatched.actor).toMatchObject({ id: 'system', name: '系统自动派单' });
-    expect(dispatched.payload).toMatchObject({ automatic: true, threshold: 0.5, modelVersion: 2 });
+    expect(dispatched.payload).toMatchObject({ automatic: true, threshold: 0.5, modelVersion: 3 });
     expect(dispatched.payload.score).toBeGreaterThanOrEqual(0.5);
 
     let accuracy = (await t.app.inject({ method: 'GET', url: '/api/v1/assist/auto-dispatch/accuracy', headers: admin })).json();
@@ -145,7 +160,7 @@ describe('automatic dispatch', () => {
     await actOk(t, 'handler2', order, 'return', { reason: '应由街道处理' });
     accuracy = (await t.app.inject({ method: 'GET', url: '/api/v1/assist/auto-dispatch/accuracy', headers: admin })).json();
     expect(accuracy).toMatchObject({ total: 1, returned: 1, accuracy: 0 });
-    expect(accuracy.byModelVersion[0]).toMatchObject({ modelVersion: 2, total: 1, returned: 1 });
+    expect(accuracy.byModelVersion[0]).toMatchObject({ modelVersion: 3, total: 1, returned: 1 });
   });
 
   it('leaves an order for a person when the score is below the threshold', async () => {
