@@ -116,6 +116,9 @@ export async function createTicket(
     };
     const ticket: Ticket = { ...draft, number: await s.tickets.insertNumbered(draft, shanghaiDay(now), [created]) };
     for (const hook of ctx.ticketHooks) await hook(tx, { before: null, after: ticket, events: [created] });
+    // A hook may have acted on the new order (automatic dispatch): answer with what was saved.
+    const saved = ctx.ticketHooks.length > 0 ? await s.tickets.get(id) : null;
+    if (saved && saved.version !== ticket.version) return { ticket: saved, events: await s.tickets.events(id), replayed: false };
     return { ticket, events: [created], replayed: false };
   });
 }

@@ -147,6 +147,7 @@ describe('automatic dispatch', () => {
     expect(settings.json()).toMatchObject({ autoDispatchEnabled: true, autoDispatchThreshold: 0.5 });
 
     const created = await register(t, { content: '物业不作为，楼道卫生长期没人打扫，物业公司推诿扯皮', caller: { name: '李先生', phone: '13700000001' } });
+    expect(created).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING }); // the answer to POST /tickets already shows it
     const order = (await fetchTicket(t, 'dispatcher', created.id)).json();
     expect(order).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING });
     const dispatched = order.events.find((e: { type: string }) => e.type === 'dispatched');
