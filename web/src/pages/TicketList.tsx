@@ -92,87 +92,87 @@ export default function TicketList() {
       </Typography.Title>
       <Card size="small" style={{ marginBottom: 12, minHeight: 64 }}>
         {filtersReady && (
-        <Form form={form} layout="inline" initialValues={initial} onFinish={(v) => apply(toFilters(v))} style={{ rowGap: 8 }} data-testid="ticket-filters">
-          <Form.Item name="q" style={{ minWidth: 180 }}>
-            <Input allowClear placeholder={t('field.text')} data-testid="filter-q" />
-          </Form.Item>
-          <Form.Item name="status" style={{ minWidth: 140 }}>
-            <Select allowClear placeholder={t('field.status')} options={STATUSES.map((s) => ({ value: s, label: tv('status', s) }))} data-testid="filter-status" />
-          </Form.Item>
-          <Form.Item name="unitId" style={{ minWidth: 180 }}>
-            <UnitSelect placeholder={t('field.unit')} />
-          </Form.Item>
-          <Form.Item name="categoryCode" style={{ minWidth: 200 }}>
-            <CategorySelect placeholder={t('field.category')} />
-          </Form.Item>
-          <Form.Item name="channel" style={{ minWidth: 120 }}>
-            <Select allowClear placeholder={t('field.channel')} options={CHANNELS.map((c) => ({ value: c, label: tv('channel', c) }))} />
-          </Form.Item>
-          <Form.Item name="urgency" style={{ minWidth: 110 }}>
-            <Select allowClear placeholder={t('field.urgency')} options={URGENCIES.map((u) => ({ value: u, label: tv('urgency', u) }))} />
-          </Form.Item>
-          <Form.Item name="warning" style={{ minWidth: 120 }}>
-            <Select allowClear placeholder={t('field.warning')} options={WARNINGS.map((w) => ({ value: w, label: tv('warning', w) }))} />
-          </Form.Item>
-          <Form.Item name="sort" style={{ minWidth: 150 }}>
-            <Select allowClear placeholder={t('list.sort')} options={SORTS.map((s) => ({ value: s, label: tv('sort', s) }))} />
-          </Form.Item>
-          <Form.Item name="tag" style={{ minWidth: 120 }}>
-            <Input allowClear placeholder={t('field.tags')} />
-          </Form.Item>
-          <Form.Item name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
-          </Form.Item>
-          <Space wrap>
-            <Button type="primary" htmlType="submit" data-testid="filter-submit">
-              {t('app.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                form.setFieldsValue(toForm({}));
-                apply({});
-              }}
-            >
-              {t('app.reset')}
-            </Button>
-            <Button icon={<SaveOutlined />} onClick={() => setNaming(true)} data-testid="save-view">
-              {t('list.saveView')}
-            </Button>
-            <Dropdown
-              menu={{
-                items: views.length
-                  ? views.map((v) => ({
-                      key: v.name,
-                      label: (
-                        <Space>
-                          <span>{v.name}</span>
-                          <DeleteOutlined
-                            title={t('list.deleteView')}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              setViews(deleteView(localStorage, userId, v.name));
-                            }}
-                          />
-                        </Space>
-                      ),
-                    }))
-                  : [{ key: '', label: t('list.noViews'), disabled: true }],
-                onClick: ({ key }) => {
-                  const v = views.find((x) => x.name === key);
-                  if (!v) return;
-                  form.resetFields();
-                  form.setFieldsValue(toForm(v.filters));
-                  apply(v.filters);
-                },
-              }}
-            >
-              <Button icon={<StarOutlined />} data-testid="views-menu">
-                {t('list.views')}
+          <Form form={form} layout="inline" initialValues={initial} onFinish={(v) => apply(toFilters(v))} style={{ rowGap: 8 }} data-testid="ticket-filters">
+            <Form.Item name="q" style={{ minWidth: 180 }}>
+              <Input allowClear placeholder={t('field.text')} data-testid="filter-q" />
+            </Form.Item>
+            <Form.Item name="status" style={{ minWidth: 140 }}>
+              <Select allowClear placeholder={t('field.status')} options={STATUSES.map((s) => ({ value: s, label: tv('status', s) }))} data-testid="filter-status" />
+            </Form.Item>
+            <Form.Item name="unitId" style={{ minWidth: 180 }}>
+              <UnitSelect placeholder={t('field.unit')} />
+            </Form.Item>
+            <Form.Item name="categoryCode" style={{ minWidth: 200 }}>
+              <CategorySelect placeholder={t('field.category')} />
+            </Form.Item>
+            <Form.Item name="channel" style={{ minWidth: 120 }}>
+              <Select allowClear placeholder={t('field.channel')} options={CHANNELS.map((c) => ({ value: c, label: tv('channel', c) }))} />
+            </Form.Item>
+            <Form.Item name="urgency" style={{ minWidth: 110 }}>
+              <Select allowClear placeholder={t('field.urgency')} options={URGENCIES.map((u) => ({ value: u, label: tv('urgency', u) }))} />
+            </Form.Item>
+            <Form.Item name="warning" style={{ minWidth: 120 }}>
+              <Select allowClear placeholder={t('field.warning')} options={WARNINGS.map((w) => ({ value: w, label: tv('warning', w) }))} />
+            </Form.Item>
+            <Form.Item name="sort" style={{ minWidth: 150 }}>
+              <Select allowClear placeholder={t('list.sort')} options={SORTS.map((s) => ({ value: s, label: tv('sort', s) }))} />
+            </Form.Item>
+            <Form.Item name="tag" style={{ minWidth: 120 }}>
+              <Input allowClear placeholder={t('field.tags')} />
+            </Form.Item>
+            <Form.Item name="range">
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+            <Space wrap>
+              <Button type="primary" htmlType="submit" data-testid="filter-submit">
+                {t('app.search')}
               </Button>
-            </Dropdown>
-          </Space>
-        </Form>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  form.setFieldsValue(toForm({}));
+                  apply({});
+                }}
+              >
+                {t('app.reset')}
+              </Button>
+              <Button icon={<SaveOutlined />} onClick={() => setNaming(true)} data-testid="save-view">
+                {t('list.saveView')}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: views.length
+                    ? views.map((v) => ({
+                        key: v.name,
+                        label: (
+                          <Space>
+                            <span>{v.name}</span>
+                            <DeleteOutlined
+                              title={t('list.deleteView')}
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                setViews(deleteView(localStorage, userId, v.name));
+                              }}
+                            />
+                          </Space>
+                        ),
+                      }))
+                    : [{ key: '', label: t('list.noViews'), disabled: true }],
+                  onClick: ({ key }) => {
+                    const v = views.find((x) => x.name === key);
+                    if (!v) return;
+                    form.resetFields();
+                    form.setFieldsValue(toForm(v.filters));
+                    apply(v.filters);
+                  },
+                }}
+              >
+                <Button icon={<StarOutlined />} data-testid="views-menu">
+                  {t('list.views')}
+                </Button>
+              </Dropdown>
+            </Space>
+          </Form>
         )}
       </Card>
       <Card size="small">
