@@ -58,17 +58,6 @@ export async function createTicket(
   return ctx.db.transaction(async (tx) => {
     const s = stores(tx);
     const id = ctx.ids.id();
-    if (idempotencyKey) {
-      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-      const claim = await s.tickets.claimIdempotencyKey({ scope: actor.id, key: idempotencyKey, requestHash, ticketId: id, at });
-      if (!claim.claimed) {
-        if (!claim.sameRequest) {
-          throw new AppError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
-        }
-        const existing = await s.tickets.get(claim.ticketId);
-        if (existing) return { ticket: existing, events: await s.tickets.events(existing.id), replayed: true };
-      }
-    }
     await checkReferences(tx, input);
     const draft: Omit<Ticket, 'number'> = {
       id,
@@ -114,20 +103,34 @@ export async function createTicket(
       toStatus: 'registered',
       payload: { channel: draft.channel, receivedAt: draft.receivedAt, idempotencyKey: idempotencyKey ?? null },
     };
-    const ticket: Ticket = { ...draft, number: await s.tickets.insertNumbered(draft, shanghaiDay(now), [created]) };
-    for (const hook of ctx.ticketHooks) await hook(tx, { before: null, after: ticket, events: [created] });
-    // A hook may have acted on the new order (automatic dispatch): answer with what was saved.
-    const saved = ctx.ticketHooks.length > 0 ? await s.tickets.get(id) : null;
-    if (saved && saved.version !== ticket.version) return { ticket: saved, events: await s.tickets.events(id), replayed: false };
-    return { ticket, events: [created], replayed: false };
+    const claim = idempotencyKey
+      ? { scope: actor.id, key: idempotencyKey, requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'), at }
+      : null;
+    const number = await s.tickets.insertNumbered(draft, shanghaiDay(now), [created], claim);
+    if (number === null) {
+      // The key was claimed before: a retry (answer with that order) or a different request under the same key.
+      const earlier = await s.tickets.idempotencyClaim(claim!.scope, claim!.key);
+      if (!earlier || earlier.requestHash !== claim!.requestHash) {
+        throw new AppError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+      }
+      const existing = await s.tickets.get(earlier.ticketId);
+      if (!existing) throw new AppError('TICKET.NOT_FOUND', 'The order this Idempotency-Key made no longer exists', 'Idempotency-Key');
+      return { ticket: existing, events: await s.tickets.events(existing.id), replayed: true };
+    }
+    let ticket: Ticket = { ...draft, number };
+    let moved = false;
+    for (const hook of ctx.ticketHooks) {
+      const changed = await hook(tx, { before: null, after: ticket, events: [created] });
+      if (changed) [ticket, moved] = [changed, true];
+    }
+    // A hook moved the new order on (automatic dispatch): answer with its whole timeline.
+    return { ticket, events: moved ? await s.tickets.events(id) : [created], replayed: false };
   });
 }
 
 async function checkReferences(tx: Sql, input: NewTicket): Promise<void> {
   const s = stores(tx);
-  if (input.categoryCode && !(await s.categories.get(input.categoryCode))) {
-    throw new AppError('CATEGORY.NOT_FOUND', `No category with code ${input.categoryCode}`, 'categoryCode');
-  }
+  // An unknown categoryCode is caught by the foreign key when the order is inserted (one query fewer).
   const attachmentIds = input.attachmentIds ?? [];
   if (attachmentIds.length) {
     const found = await s.attachments.metas(attachmentIds);

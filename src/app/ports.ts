@@ -22,9 +22,13 @@ export interface TokenIssuer {
 
 /**
  * Runs inside the transaction that changes an order, after its new state is saved, so features such as
- * deadlines or automatic dispatch can add their own rows atomically. `before` is null on creation.
+ * deadlines or automatic dispatch can add their own rows atomically. `before` is null on creation. A hook that
+ * itself moves the order on (automatic dispatch) returns the order's new state.
  */
-export type TicketChangeHook = (tx: Sql, change: { before: Ticket | null; after: Ticket; events: readonly TicketEvent[] }) => Promise<void>;
+export type TicketChangeHook = (
+  tx: Sql,
+  change: { before: Ticket | null; after: Ticket; events: readonly TicketEvent[] },
+) => Promise<Ticket | void>;
 
 export interface AuthPolicy {
   sessionHours: number;

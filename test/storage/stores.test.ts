@@ -39,7 +39,7 @@ const event = (ticketId: string, seq: number, type: TicketEvent['type'] = 'creat
 
 async function insert(overrides: Partial<Ticket>): Promise<Ticket> {
   const { number: _n, ...draft } = aTicket({ id: `t-${Math.random().toString(36).slice(2)}`, citizenUserId: null, categoryCode: null, ...overrides });
-  return { ...draft, number: await s.tickets.insertNumbered(draft, '20251001', [event(draft.id, 1)]) };
+  return { ...draft, number: (await s.tickets.insertNumbered(draft, '20251001', [event(draft.id, 1)]))! };
 }
 
 describe(`storage contract on ${ENGINE}`, () => {
@@ -144,6 +144,19 @@ describe(`storage contract on ${ENGINE}`, () => {
     expect(again).toEqual({ claimed: false, ticketId: 't-a', sameRequest: true });
     expect(other).toEqual({ claimed: false, ticketId: 't-a', sameRequest: false });
     expect(otherUser).toEqual({ claimed: true });
+  });
+
+  it('inserts an order only with a fresh idempotency key, and refuses unknown categories', async () => {
+    const { number: _n, ...draft } = aTicket({ id: 't-idem-1', citizenUserId: null, categoryCode: null });
+    const claim = { scope: 'agent-1', key: 'idem-k', requestHash: 'hash-1', at: AT };
+    expect(await s.tickets.insertNumbered(draft, '20251001', [event(draft.id, 1)], claim)).toMatch(/^20251001\d{6}$/);
+    expect(await s.tickets.insertNumbered({ ...draft, id: 't-idem-2' }, '20251001', [event('t-idem-2', 1)], claim)).toBeNull();
+    expect(await s.tickets.get('t-idem-2')).toBeNull();
+    expect(await s.tickets.idempotencyClaim('agent-1', 'idem-k')).toEqual({ ticketId: 't-idem-1', requestHash: 'hash-1' });
+    await expect(s.tickets.insertNumbered({ ...draft, id: 't-cat', categoryCode: '999999' }, '20251001', [])).rejects.toMatchObject({
+      code: 'CATEGORY.NOT_FOUND',
+      field: 'categoryCode',
+    });
   });
 
   it('keeps units, categories and users', async () => {

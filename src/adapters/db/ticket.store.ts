@@ -192,24 +192,54 @@ export function ticketStore(sql: Sql) {
     },
 
     /**
-     * Inserts a new order numbered by the database (day + city-wide sequence) and its events in one statement
-     * (one round trip on the busiest path); returns the number.
+     * Inserts a new order numbered by the database (day + city-wide sequence) with its events, and claims its
+     * idempotency key, in one statement (one round trip on the busiest path). Returns the number, or null when
+     * the key was already claimed (nothing is inserted then).
      */
-    async insertNumbered(ticket: Omit<Ticket, 'number'>, day: string, events: readonly TicketEvent[]): Promise<string> {
+    async insertNumbered(
+      ticket: Omit<Ticket, 'number'>,
+      day: string,
+      events: readonly TicketEvent[],
+      claim: { scope: string; key: string; requestHash: string; at: string } | null = null,
+    ): Promise<string | null> {
       const params = values({ ...ticket, number: '' });
       params[1] = day;
-      const eventCtes = events.map((e, i) => {
+      const ctes: string[] = [];
+      let guard = '';
+      if (claim) {
+        const base = params.length;
+        params.push(claim.scope, claim.key, claim.requestHash, claim.at);
+        ctes.push(
+          `c AS (INSERT INTO idempotency_keys (scope, key, request_hash, ticket_id, created_at) VALUES ($${base + 1}, $${base + 2}, $${base + 3}, $1, $${base + 4}) ON CONFLICT (scope, key) DO NOTHING RETURNING ticket_id)`,
+        );
+        guard = ' WHERE EXISTS (SELECT 1 FROM c)';
+      }
+      const numbered = PLACEHOLDERS.replace('$2,', "$2 || lpad(nextval('ticket_number_seq')::text, 6, '0'),");
+      ctes.push(`t AS (INSERT INTO tickets (${COLUMNS}) SELECT ${numbered}${guard} RETURNING number)`);
+      events.forEach((e, i) => {
         const base = params.length;
         params.push(...eventValues(e));
         const ph = Array.from({ length: EVENT_COLUMN_COUNT }, (_, k) => `$${base + k + 1}`).join(', ');
-        return `e${i} AS (INSERT INTO ticket_events (${EVENT_COLUMNS}) SELECT ${ph} FROM t)`;
+        ctes.push(`e${i} AS (INSERT INTO ticket_events (${EVENT_COLUMNS}) SELECT ${ph} FROM t)`);
       });
-      const numbered = PLACEHOLDERS.replace('$2,', "$2 || lpad(nextval('ticket_number_seq')::text, 6, '0'),");
-      const [row] = await sql.query<{ number: string }>(
-        `WITH t AS (INSERT INTO tickets (${COLUMNS}) VALUES (${numbered}) RETURNING number)${eventCtes.map((c) => `, ${c}`).join('')} SELECT number FROM t`,
-        params,
+      try {
+        const [row] = await sql.query<{ number: string }>(`WITH ${ctes.join(', ')} SELECT number FROM t`, params);
+        return row?.number ?? null;
+      } catch (e) {
+        if ((e as { code?: string; constraint?: string }).code === '23503' && (e as { constraint?: string }).constraint?.includes('category')) {
+          throw new AppError('CATEGORY.NOT_FOUND', `No category with code ${ticket.categoryCode}`, 'categoryCode');
+        }
+        throw e;
+      }
+    },
+
+    /** Who claimed an idempotency key, for which request and which order. */
+    async idempotencyClaim(scope: string, key: string): Promise<{ ticketId: string; requestHash: string } | null> {
+      const [row] = await sql.query<{ ticket_id: string; request_hash: string }>(
+        'SELECT ticket_id, request_hash FROM idempotency_keys WHERE scope = $1 AND key = $2',
+        [scope, key],
       );
-      return row!.number;
+      return row ? { ticketId: row.ticket_id, requestHash: row.request_hash } : null;
     },
 
     /** Saves the new state if nobody changed the order since `expectedVersion`, with its events. */

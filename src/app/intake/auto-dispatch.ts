@@ -31,12 +31,12 @@ export function autoDispatchHook(ctx: AppContext, intake: IntakeRuntime): Ticket
     if (change.before !== null || change.after.status !== 'registered') return;
     const settings = await store.settings();
     if (!settings.autoDispatchEnabled) return;
-    await dispatchIfConfident(tx, ctx, intake, change.after, settings.autoDispatchThreshold, hook);
+    return dispatchIfConfident(tx, ctx, intake, change.after, settings.autoDispatchThreshold, hook);
   };
   return hook;
 }
 
-async function dispatchIfConfident(tx: Sql, ctx: AppContext, intake: IntakeRuntime, ticket: Ticket, threshold: number, self: TicketChangeHook): Promise<void> {
+async function dispatchIfConfident(tx: Sql, ctx: AppContext, intake: IntakeRuntime, ticket: Ticket, threshold: number, self: TicketChangeHook): Promise<Ticket | void> {
   const now = ctx.clock.now();
   const result = await analyzeWithModel(tx, intake, { title: ticket.title, content: ticket.content, address: ticket.address ?? undefined }, now);
   if (!result) return;
@@ -51,6 +51,7 @@ async function dispatchIfConfident(tx: Sql, ctx: AppContext, intake: IntakeRunti
   await s.tickets.update(after, ticket.version, events);
   await intakeStore(tx).recordAutoDispatch({ ticketId: ticket.id, unitId: best.unitId, score: best.score, threshold, modelVersion: result.version, at: now.toISOString() });
   for (const other of ctx.ticketHooks) if (other !== self) await other(tx, { before: ticket, after, events });
+  return after;
 }
 
 export interface AutoDispatchAccuracy {
