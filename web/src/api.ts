@@ -1,7 +1,7 @@
 // The console's only way to the server: the public API under /api/v1. Errors become ApiError with the
 // server's stable code, message and field, so forms can show them next to the right input.
 import type { Board } from './board';
-import type { AssistResult, Attachment, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
+import type { AssistResult, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
 const BASE = '/api/v1';
 const TOKEN_KEY = 'hotline.token';
@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Seconds to wait, from Retry-After (a rate-limited sign-in). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -74,7 +76,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   if (!res.ok) {
     const err = (data ?? {}) as { code?: string; message?: string; field?: string };
     if (res.status === 401 && !opts.anonymous && onUnauthenticated) onUnauthenticated();
-    throw new ApiError(res.status, err.code ?? `HTTP.${res.status}`, err.message ?? res.statusText, err.field);
+    const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
+    throw new ApiError(res.status, err.code ?? `HTTP.${res.status}`, err.message ?? res.statusText, err.field, retryAfter);
   }
   return data as T;
 }
@@ -125,6 +128,15 @@ export interface NewTicket {
   attachmentIds?: string[];
 }
 
+/** Any of these; disabling an account or setting its password signs it out everywhere. */
+export interface UserChanges {
+  displayName?: string;
+  roles?: string[];
+  unitId?: string | null;
+  active?: boolean;
+  password?: string;
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ token: string; user: User }>('/auth/login', { body: { username, password }, anonymous: true }),
@@ -137,6 +149,8 @@ export const api = {
   users: () => request<{ items: User[] }>('/users'),
   createUser: (body: { username: string; password: string; displayName: string; roles: string[]; unitId: string | null }) =>
     request<User>('/users', { body }),
+  updateUser: (id: string, body: UserChanges) => request<User>(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  audit: (entityType: string, entityId: string) => request<{ items: AuditEntry[] }>(`/audit${queryString({ entityType, entityId })}`),
   tickets: (q: TicketQuery, signal?: AbortSignal) =>
     request<Page<Ticket>>(`/tickets${queryString({ ...q })}`, signal ? { signal } : {}),
   ticket: (id: string) => request<Ticket>(`/tickets/${encodeURIComponent(id)}`),

@@ -14,6 +14,8 @@ export interface AppState {
   checking: boolean;
   signIn: (token: string, user: User) => void;
   signOut: () => void;
+  /** True when the server ended the session (expired, revoked, account disabled): the sign-in page says so. */
+  sessionEnded: boolean;
   categories: Category[];
   units: Unit[];
   refsError: boolean;
@@ -61,6 +63,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const [categories, setCategories] = useState<Category[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   const [refsError, setRefsError] = useState(false);
+  const [sessionEnded, setSessionEnded] = useState(false);
   const [refsTick, setRefsTick] = useState(0);
 
   const setLang = useCallback((l: Lang) => {
@@ -85,11 +88,23 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
+      if (getToken()) setSessionEnded(true);
       setToken(null);
       setUser(null);
     });
     return () => setUnauthenticatedHandler(null);
   }, [setUser]);
+
+  // Coming back to the tab: confirm the session, so an account disabled (or a password reset) meanwhile
+  // returns to the sign-in page at once instead of at the next click. A 401 goes through the handler above.
+  useEffect(() => {
+    if (!user) return;
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') api.me().catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [user?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!getToken()) return;
@@ -99,6 +114,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       .catch((e: unknown) => {
         // Only a refused session signs out; a network blip keeps the cached user.
         if (e instanceof ApiError && e.status === 401) {
+          setSessionEnded(true);
           setToken(null);
           setUser(null);
         }
@@ -131,17 +147,19 @@ export function AppProvider({ children }: { children: ReactNode }) {
       user,
       checking,
       signIn: (token, u) => {
+        setSessionEnded(false);
         setToken(token);
         setUser(u);
         setChecking(false);
       },
       signOut,
+      sessionEnded,
       categories,
       units,
       refsError,
       reloadRefs: () => setRefsTick((x) => x + 1),
     }),
-    [lang, setLang, user, setUser, checking, signOut, categories, units, refsError],
+    [lang, setLang, user, setUser, checking, signOut, sessionEnded, categories, units, refsError],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

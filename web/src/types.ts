@@ -11,6 +11,21 @@ export interface User {
   roles: Role[];
   unitId: string | null;
   unitName: string | null;
+  /** false once an administrator disabled the account (sent by GET /users). */
+  active?: boolean;
+  createdAt?: string;
+}
+
+/** One entry of GET /audit: who did what to an account, unit or setting, with the state before and after. */
+export interface AuditEntry {
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  fromState: unknown;
+  toState: unknown;
+  ip: string | null;
 }
 
 export type Channel = 'phone' | 'web' | 'mobile' | 'wechat' | 'grid' | '110' | 'iot' | 'email' | 'letter';

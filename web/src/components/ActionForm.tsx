@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Radio, Space, Switch, App as AntApp } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Space, Switch, App as AntApp } from 'antd';
 import { api, ApiError } from '../api';
 import { buildActionBody, initialValues, validateAction, visibleFields, type ActionField, type ActionSpec } from '../actions';
 import { useApp } from '../context';
@@ -7,7 +7,8 @@ import type { MessageKey } from '../i18n';
 import { SATISFACTIONS, type Ticket } from '../types';
 import { UnitSelect, UnitsSelect } from './pickers';
 import { AttachmentUpload } from './upload';
-import { errorMessage } from './common';
+import { ErrorAlert } from './common';
+import { describeError } from '../errors';
 
 /** The form of one ticket action; validates like the API and shows the API's message next to its field. */
 export function ActionForm({
@@ -21,12 +22,12 @@ export function ActionForm({
   onDone: (t: Ticket) => void;
   onCancel?: () => void;
 }) {
-  const { t, tv } = useApp();
+  const { t, tv, lang } = useApp();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const values = Form.useWatch([], form) ?? initialValues(spec);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const submit = async () => {
     const v = { ...initialValues(spec), ...form.getFieldsValue(true) } as Record<string, unknown>;
@@ -53,8 +54,8 @@ export function ActionForm({
         const fresh = await api.ticket(ticket.id).catch(() => null);
         if (fresh) onDone(fresh);
       } else if (e instanceof ApiError && e.field && spec.fields.some((f) => f.name === e.field)) {
-        form.setFields([{ name: e.field, errors: [e.message] }]);
-      } else setError(errorMessage(e, t('app.networkError')));
+        form.setFields([{ name: e.field, errors: [describeError(lang, e).inline] }]);
+      } else setError(e);
     } finally {
       setBusy(false);
     }
@@ -91,7 +92,7 @@ export function ActionForm({
 
   return (
     <Form form={form} layout="vertical" initialValues={initialValues(spec)} data-testid={`action-form-${spec.action}`} onFinish={submit}>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {error ? <ErrorAlert error={error} /> : null}
       {visibleFields(spec, values).map((f) => (
         <Form.Item
           key={f.name}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Empty, Result, Skeleton, Tag } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton, Tag, Typography } from 'antd';
 import { ApiError } from '../api';
 import { useApp } from '../context';
+import { describeError, type ErrorView } from '../errors';
+import type { Lang } from '../i18n';
 import { warningColor } from '../format';
 import type { Status } from '../types';
 
@@ -88,10 +90,48 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
   return { data, error, loading, reload, setData };
 }
 
-export function errorMessage(e: unknown, fallback: string): string {
-  if (e instanceof ApiError) return e.message || e.code;
-  if (e instanceof Error) return e.message;
+/** The API's refusal in the user's language (chosen by its code, naming the field); null for other errors. */
+export function apiErrorView(e: unknown, lang: Lang): ErrorView | null {
+  return e instanceof ApiError ? describeError(lang, e) : null;
+}
+
+/** One line for a banner or a toast: the API's refusal by code, else the error's own message, else the fallback. */
+export function errorMessage(e: unknown, fallback: string, lang: Lang): string {
+  const view = apiErrorView(e, lang);
+  if (view) return view.text;
+  if (typeof e === 'string') return e;
+  if (e instanceof Error) return e.message || fallback;
   return fallback;
+}
+
+/** The server's own words under our text, small: what support needs, without being the message. */
+export function ErrorDetail({ error }: { error: unknown }) {
+  const { t, lang } = useApp();
+  const detail = apiErrorView(error, lang)?.detail;
+  if (!detail) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="error-detail">
+      {t('error.detail', { message: detail })}
+    </Typography.Text>
+  );
+}
+
+/** A banner for an error of any kind (ApiError, Error or a text of ours). */
+export function ErrorAlert({ error, fallback, testId }: { error: unknown; fallback?: string; testId?: string }) {
+  const { t, lang } = useApp();
+  if (!error) return null;
+  const view = apiErrorView(error, lang);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={errorMessage(error, fallback ?? t('app.networkError'), lang)}
+      description={view?.detail ? <ErrorDetail error={error} /> : undefined}
+      style={{ marginBottom: 12 }}
+      data-testid={testId ?? 'error-alert'}
+      data-code={view?.code}
+    />
+  );
 }
 
 /** Loading, error and empty states in one place, so every page shows them the same way. */
@@ -108,7 +148,7 @@ export function PageState({
   onRetry?: () => void;
   children: ReactNode;
 }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   if (error) {
     const forbidden = error instanceof ApiError && (error.status === 403 || error.status === 404);
     return (
@@ -116,7 +156,12 @@ export function PageState({
         <Result
           status={forbidden ? '403' : 'error'}
           title={forbidden ? t('app.forbidden') : t('app.error')}
-          subTitle={errorMessage(error, t('app.networkError'))}
+          subTitle={
+            <>
+              <div>{errorMessage(error, t('app.networkError'), lang)}</div>
+              <ErrorDetail error={error} />
+            </>
+          }
           extra={onRetry && !forbidden ? <Button onClick={onRetry}>{t('app.retry')}</Button> : undefined}
         />
       </div>

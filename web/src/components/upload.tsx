@@ -24,7 +24,7 @@ export function AttachmentUpload({
   accept?: string;
   listType?: 'text' | 'picture-card';
 }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const ids = value ?? [];
   return (
@@ -47,7 +47,7 @@ export function AttachmentUpload({
           const att = await api.upload({ filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64 }, anonymous);
           opts.onSuccess?.(att);
         } catch (e) {
-          antMessage.error(errorMessage(e, 'upload failed'));
+          antMessage.error(errorMessage(e, t('app.networkError'), lang));
           opts.onError?.(e instanceof Error ? e : new Error(String(e)));
         }
       }}

@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import { categoryPath, unitName } from '../tree';
 import { CHANNELS, URGENCIES, type AssistResult, type Ticket } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
+import { describeError } from '../errors';
 import { CategorySelect, UnitSelect } from '../components/pickers';
 import { entityChips } from '../assist';
 
@@ -45,7 +46,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /** Earlier orders of the caller, fetched as soon as the number looks complete. */
 function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: number }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [state, setState] = useState<{ loading: boolean; items: Ticket[]; total: number; error: unknown }>({ loading: false, items: [], total: 0, error: null });
   useEffect(() => {
     if (!isPlausiblePhone(phone)) {
@@ -78,7 +79,7 @@ function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: numbe
       ) : state.loading ? (
         <Spin size="small" />
       ) : state.error ? (
-        <Alert type="error" showIcon title={errorMessage(state.error, t('app.error'))} />
+        <Alert type="error" showIcon title={errorMessage(state.error, t('app.error'), lang)} />
       ) : state.items.length === 0 ? (
         <Typography.Text type="secondary">{t('desk.noHistory')}</Typography.Text>
       ) : (
@@ -326,7 +327,7 @@ export default function AgentDesk() {
         }
       } catch (e) {
         // The order exists even if the follow-up failed: say so and keep the number visible.
-        message.warning(`${note} · ${errorMessage(e, t('app.error'))}`);
+        message.warning(`${note} · ${errorMessage(e, t('app.error'), lang)}`);
         setRecent((r) => [ticket, ...r].slice(0, 8));
         setRegistered((x) => x + 1);
         reset();
@@ -340,13 +341,13 @@ export default function AgentDesk() {
       if (e instanceof ApiError && e.field) {
         const map: Record<string, keyof DeskForm> = { 'caller.phone': 'phone', 'caller.name': 'name', content: 'content', address: 'address', categoryCode: 'categoryCode', title: 'title', tags: 'tags' };
         const name = map[e.field.replace(/^\//, '').replace(/\//g, '.')];
-        if (name) form.setFields([{ name, errors: [e.message] }]);
-        else setError(`${e.field}: ${e.message}`);
-      } else setError(errorMessage(e, t('app.networkError')));
+        if (name) form.setFields([{ name, errors: [describeError(lang, e).inline] }]);
+        else setError(errorMessage(e, t('app.networkError'), lang));
+      } else setError(errorMessage(e, t('app.networkError'), lang));
     } finally {
       setBusy(false);
     }
-  }, [form, message, reset, t, units, canDispatch]);
+  }, [form, message, reset, t, units, canDispatch, lang]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -3,13 +3,13 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { GlobalOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useApp } from '../context';
-import { errorMessage } from '../components/common';
+import { ErrorAlert } from '../components/common';
 import { navigate } from '../router';
 import { homeFor } from '../roles';
 
 export default function Login() {
-  const { t, signIn, lang, setLang } = useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { t, signIn, lang, setLang, sessionEnded } = useApp();
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const onFinish = async (v: { username: string; password: string }) => {
@@ -23,7 +23,7 @@ export default function Login() {
       const next = new URLSearchParams(window.location.search).get('next') ?? (here !== '/' && here !== '/login' ? here + window.location.search : null);
       navigate(next && next.startsWith('/') && !next.startsWith('/login') ? next : homeFor(user.roles), true);
     } catch (e) {
-      setError(errorMessage(e, t('login.failed')));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -52,7 +52,11 @@ export default function Login() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.subtitle')}
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+        {error ? (
+          <ErrorAlert error={error} fallback={t('login.failed')} testId="login-error" />
+        ) : sessionEnded ? (
+          <Alert type="warning" showIcon title={t('error.AUTH.UNAUTHENTICATED')} style={{ marginBottom: 12 }} data-testid="session-ended" />
+        ) : null}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
           <Form.Item
             name="username"

@@ -7,12 +7,13 @@ import { formatDateTime, isMobile } from '../format';
 import { navigate } from '../router';
 import { SATISFACTIONS, type PublicTicketView } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
+import { describeError } from '../errors';
 import { AttachmentUpload } from '../components/upload';
 
 const MAX_PHOTOS = 4;
 
 function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: string) => void }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [form] = Form.useForm();
   const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
@@ -63,9 +64,9 @@ function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: stri
       if (e instanceof ApiError && e.field) {
         const f = e.field.replace(/^\//, '').replace(/\//g, '.');
         const name = f === 'caller.phone' ? 'phone' : f === 'caller.name' ? 'name' : f;
-        if (['phone', 'name', 'content', 'title', 'address'].includes(name)) form.setFields([{ name, errors: [e.message] }]);
-        else setError(e.message);
-      } else setError(errorMessage(e, t('app.networkError')));
+        if (['phone', 'name', 'content', 'title', 'address'].includes(name)) form.setFields([{ name, errors: [describeError(lang, e).inline] }]);
+        else setError(errorMessage(e, t('app.networkError'), lang));
+      } else setError(errorMessage(e, t('app.networkError'), lang));
     } finally {
       setBusy(false);
     }
@@ -109,7 +110,7 @@ function SubmitForm({ onSubmitted }: { onSubmitted: (number: string, phone: stri
 }
 
 function RatingForm({ number, phone, onRated }: { number: string; phone: string; onRated: () => void }) {
-  const { t, tv } = useApp();
+  const { t, tv, lang } = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -123,7 +124,7 @@ function RatingForm({ number, phone, onRated }: { number: string; phone: string;
           await api.publicRate(number, { phone, satisfaction: v.satisfaction, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) });
           onRated();
         } catch (e) {
-          setError(errorMessage(e, t('app.networkError')));
+          setError(errorMessage(e, t('app.networkError'), lang));
         } finally {
           setBusy(false);
         }
@@ -150,7 +151,7 @@ function RatingForm({ number, phone, onRated }: { number: string; phone: string;
 }
 
 function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; initialPhone: string }) {
-  const { t, tv } = useApp();
+  const { t, tv, lang } = useApp();
   const [view, setView] = useState<PublicTicketView | null>(null);
   const [query, setQuery] = useState<{ number: string; phone: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -166,7 +167,7 @@ function TrackPanel({ initialNumber, initialPhone }: { initialNumber: string; in
       setQuery({ number: number.trim(), phone: phone.replace(/[\s-]/g, '') });
     } catch (e) {
       setView(null);
-      setError(e instanceof ApiError && (e.status === 404 || e.status === 403) ? t('portal.notFound') : errorMessage(e, t('app.networkError')));
+      setError(e instanceof ApiError && (e.status === 404 || e.status === 403) ? t('portal.notFound') : errorMessage(e, t('app.networkError'), lang));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,121 @@
+// What the console says when the API refuses: a text in the user's language chosen by the stable error
+// `code` (never by the server's English `message`), naming the input (`field`) when there is one. The
+// server's message stays available as a detail, and is the only clue for codes the console does not know.
+import { ERROR_CODES } from '../../src/domain/errors';
+import { translate, zh, type Lang, type MessageKey } from './i18n';
+
+/** The server's list, imported so that a new code without a text fails the unit test, not a user. */
+export const SERVER_ERROR_CODES: readonly string[] = ERROR_CODES;
+/** Codes the console makes itself (fetch failed before any answer). */
+export const CLIENT_ERROR_CODES = ['NETWORK'] as const;
+
+export interface ErrorLike {
+  status?: number;
+  code: string;
+  message: string;
+  field?: string | undefined;
+  /** Seconds, from a Retry-After header (AUTH.RATE_LIMITED). */
+  retryAfter?: number | undefined;
+}
+
+export interface ErrorView {
+  code: string;
+  /** For a banner: names the field ("用户名：该用户名已被占用"). */
+  text: string;
+  /** For under the input itself, where the field is already named by its label. */
+  inline: string;
+  /** The server's own message, when it adds something to the text. */
+  detail: string | null;
+  /** The API's field path with array indexes dropped (`roles.0` → `roles`), or null. */
+  field: string | null;
+}
+
+// API input paths → the console's label for that input.
+const FIELD_LABELS: Record<string, MessageKey> = {
+  username: 'admin.username',
+  password: 'login.password',
+  displayName: 'admin.displayName',
+  roles: 'admin.roles',
+  unitId: 'admin.unit',
+  active: 'user.status',
+  name: 'admin.name',
+  kind: 'admin.kind',
+  parentId: 'admin.parent',
+  divisionCode: 'admin.divisionCode',
+  channel: 'field.channel',
+  content: 'field.content',
+  title: 'field.title',
+  'caller.phone': 'field.callerPhone',
+  'caller.name': 'field.callerName',
+  caller: 'field.callerPhone',
+  phone: 'portal.phone',
+  address: 'field.address',
+  location: 'field.location',
+  categoryCode: 'field.category',
+  urgency: 'field.urgency',
+  tags: 'field.tags',
+  receivedAt: 'field.receivedAt',
+  externalRef: 'field.externalRef',
+  attachmentIds: 'field.attachments',
+  answer: 'form.answer',
+  leadUnitId: 'form.leadUnitId',
+  coUnitIds: 'form.coUnitIds',
+  note: 'form.note',
+  reason: 'form.reason',
+  hours: 'form.hours',
+  approve: 'form.approve',
+  reply: 'form.reply',
+  resolved: 'form.resolved',
+  satisfaction: 'form.satisfaction',
+  redispatch: 'form.redispatch',
+  intoTicketId: 'form.intoTicketId',
+  text: 'form.text',
+  comment: 'portal.comment',
+  number: 'field.number',
+  expectedVersion: 'error.field.expectedVersion',
+  'Idempotency-Key': 'error.field.idempotencyKey',
+  id: 'error.field.id',
+};
+
+/** `/caller/phone`, `caller.phone`, `roles.0` → `caller.phone`, `roles`. */
+export function normaliseField(field: string): string {
+  return field
+    .replace(/^\//, '')
+    .replace(/\//g, '.')
+    .split('.')
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .join('.');
+}
+
+/** The label of an API field in the user's language; the path itself when the console has no label. */
+export function fieldLabel(lang: Lang, field: string): string {
+  const path = normaliseField(field);
+  const key = FIELD_LABELS[path] ?? FIELD_LABELS[path.split('.')[0] ?? ''];
+  return key ? translate(lang, key) : path;
+}
+
+export function errorTextKey(code: string): MessageKey | null {
+  const key = `error.${code}`;
+  return key in zh ? (key as MessageKey) : null;
+}
+
+const paren = (lang: Lang, s: string) => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+
+export function describeError(lang: Lang, e: ErrorLike): ErrorView {
+  const key = errorTextKey(e.code);
+  let base = key
+    ? translate(lang, key)
+    : (e.status ?? 0) >= 500
+      ? translate(lang, 'error.INTERNAL')
+      : translate(lang, 'error.unknown', { code: e.code });
+  if (e.code === 'AUTH.RATE_LIMITED' && e.retryAfter && e.retryAfter > 0) {
+    base += paren(lang, translate(lang, 'error.retryAfter', { minutes: Math.ceil(e.retryAfter / 60) }));
+  }
+  const field = e.field ? normaliseField(e.field) : null;
+  const text = field ? translate(lang, 'error.onField', { field: fieldLabel(lang, field), text: base }) : base;
+  const message = e.message.trim();
+  const detail = message && message !== base && message !== e.code ? message : null;
+  // A validation refusal says "not valid" in our words; what exactly is wrong is only in the server's detail.
+  const inline = e.code === 'VALIDATION.FAILED' && detail ? base + paren(lang, detail) : base;
+  return { code: e.code, text, inline, detail, field };
+}
