@@ -20,6 +20,7 @@ export const SETTINGS = {
   host: { env: 'HOST', description: 'Address to listen on', parse: text('0.0.0.0') },
   dataDir: { env: 'DATA_DIR', description: 'Folder of the embedded database (PGlite), used when DATABASE_URL is not set', parse: text('./data') },
   databaseUrl: { env: 'DATABASE_URL', description: 'PostgreSQL connection string; when set, the server runs on PostgreSQL', secret: true, parse: text() },
+  databasePoolSize: { env: 'DATABASE_POOL_SIZE', description: 'Connections each node keeps to PostgreSQL', parse: integer(10, 1, 500, 'DATABASE_POOL_SIZE') },
   adminPassword: { env: 'ADMIN_PASSWORD', description: 'Password of the demo admin account on a new database (generated if unset)', secret: true, parse: text() },
   demoPassword: { env: 'DEMO_PASSWORD', description: 'Password of the other demo accounts on a new database (generated if unset)', secret: true, parse: text() },
   seedDemo: { env: 'SEED_DEMO', description: 'Fill a new empty database with the demo city and accounts', parse: flag(true) },

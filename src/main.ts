@@ -19,7 +19,7 @@ import { sharedJiebaTokenizer } from './intake/jieba-tokenizer';
 /** Wiring only: configuration, database, context, HTTP. */
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   const ctx: AppContext = {
     db,
     clock: systemClock,

@@ -5,10 +5,10 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
 /** Opens the configured engine and brings its schema up to date. */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number | undefined }): Promise<Database> {
   let db: Database;
   if (options.databaseUrl) {
-    db = await openPostgres(options.databaseUrl);
+    db = await openPostgres(options.databaseUrl, options.poolSize);
   } else {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     db = await openPglite(options.dataDir);
