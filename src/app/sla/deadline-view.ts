@@ -36,9 +36,13 @@ export function deadlineViewOf(row: DeadlineRow | null | undefined, now: Date): 
   };
 }
 
-/** Adds `deadlines` and `warning` to each order in a list (one query for the whole page). */
-export async function withDeadlines<T extends { id: string }>(sql: Sql, items: T[], now: Date): Promise<(T & DeadlineView)[]> {
-  const rows = await slaStore(sql).getMany(items.map((t) => t.id));
+/**
+ * Adds `deadlines` and `warning` to each order in a list (one query for the whole page, none for a page of
+ * orders never changed since registration: deadline rows start with the first change, a dispatch).
+ */
+export async function withDeadlines<T extends { id: string; version?: number }>(sql: Sql, items: T[], now: Date): Promise<(T & DeadlineView)[]> {
+  const changed = items.filter((t) => t.version !== 1).map((t) => t.id);
+  const rows = changed.length > 0 ? await slaStore(sql).getMany(changed) : [];
   const byId = new Map(rows.map((r) => [r.ticketId, r]));
   return items.map((t) => ({ ...t, ...deadlineViewOf(byId.get(t.id), now) }));
 }
