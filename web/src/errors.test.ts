@@ -64,7 +64,7 @@ describe('error texts', () => {
   });
 
   it('says when to retry a rate-limited sign-in', () => {
-    expect(describeError('zh', { status: 429, code: 'AUTH.RATE_LIMITED', message: 'Too many', retryAfter: 600 }).text).toBe('登录失败次数过多，请稍后再试（请 10 分钟后再试）');
-    expect(describeError('en', { status: 429, code: 'AUTH.RATE_LIMITED', message: 'Too many', retryAfter: 30 }).text).toBe('Too many failed sign-ins; try again later (Try again in 1 min)');
+    expect(describeError('zh', { status: 429, code: 'AUTH.RATE_LIMITED', message: 'Too many', retryAfter: 600 }).text).toBe('登录失败次数过多，请 10 分钟后再试');
+    expect(describeError('en', { status: 429, code: 'AUTH.RATE_LIMITED', message: 'Too many', retryAfter: 30 }).text).toBe('Too many failed sign-ins; try again in 1 min');
   });
 });

@@ -103,14 +103,12 @@ const paren = (lang: Lang, s: string) => (lang === 'zh' ? `（${s}）` : ` (${s}
 
 export function describeError(lang: Lang, e: ErrorLike): ErrorView {
   const key = errorTextKey(e.code);
-  let base = key
-    ? translate(lang, key)
-    : (e.status ?? 0) >= 500
-      ? translate(lang, 'error.INTERNAL')
-      : translate(lang, 'error.unknown', { code: e.code });
+  let base: string;
   if (e.code === 'AUTH.RATE_LIMITED' && e.retryAfter && e.retryAfter > 0) {
-    base += paren(lang, translate(lang, 'error.retryAfter', { minutes: Math.ceil(e.retryAfter / 60) }));
-  }
+    base = translate(lang, 'error.rateLimitedFor', { minutes: Math.ceil(e.retryAfter / 60) });
+  } else if (key) base = translate(lang, key);
+  else if ((e.status ?? 0) >= 500) base = translate(lang, 'error.INTERNAL');
+  else base = translate(lang, 'error.unknown', { code: e.code });
   const field = e.field ? normaliseField(e.field) : null;
   const text = field ? translate(lang, 'error.onField', { field: fieldLabel(lang, field), text: base }) : base;
   const message = e.message.trim();

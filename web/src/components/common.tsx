@@ -96,9 +96,9 @@ export function apiErrorView(e: unknown, lang: Lang): ErrorView | null {
 }
 
 /** One line for a banner or a toast: the API's refusal by code, else the error's own message, else the fallback. */
-export function errorMessage(e: unknown, fallback: string, lang: Lang): string {
+export function errorMessage(e: unknown, fallback: string, lang: Lang, namingField = true): string {
   const view = apiErrorView(e, lang);
-  if (view) return view.text;
+  if (view) return namingField ? view.text : view.inline;
   if (typeof e === 'string') return e;
   if (e instanceof Error) return e.message || fallback;
   return fallback;
@@ -117,7 +117,7 @@ export function ErrorDetail({ error }: { error: unknown }) {
 }
 
 /** A banner for an error of any kind (ApiError, Error or a text of ours). */
-export function ErrorAlert({ error, fallback, testId }: { error: unknown; fallback?: string; testId?: string }) {
+export function ErrorAlert({ error, fallback, testId, namingField = true }: { error: unknown; fallback?: string; testId?: string; namingField?: boolean }) {
   const { t, lang } = useApp();
   if (!error) return null;
   const view = apiErrorView(error, lang);
@@ -125,7 +125,7 @@ export function ErrorAlert({ error, fallback, testId }: { error: unknown; fallba
     <Alert
       type="error"
       showIcon
-      title={errorMessage(error, fallback ?? t('app.networkError'), lang)}
+      title={errorMessage(error, fallback ?? t('app.networkError'), lang, namingField)}
       description={view?.detail ? <ErrorDetail error={error} /> : undefined}
       style={{ marginBottom: 12 }}
       data-testid={testId ?? 'error-alert'}

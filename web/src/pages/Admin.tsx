@@ -400,7 +400,9 @@ function UserAuditDrawer({ target, users, onClose }: { target: User; users: User
   const changes = (e: AuditEntry) =>
     auditChanges(e.fromState, e.toState).map((c) => (
       <div key={c.field}>
-        {t(fieldLabels[c.field])}：{c.before === undefined ? '' : `${show(c.field, c.before)} → `}
+        {t(fieldLabels[c.field])}
+        {lang === 'zh' ? '：' : ': '}
+        {c.before === undefined ? '' : `${show(c.field, c.before)} → `}
         {show(c.field, c.after)}
       </div>
     ));

@@ -53,7 +53,7 @@ export default function Login() {
           {t('login.subtitle')}
         </Typography.Paragraph>
         {error ? (
-          <ErrorAlert error={error} fallback={t('login.failed')} testId="login-error" />
+          <ErrorAlert error={error} fallback={t('login.failed')} testId="login-error" namingField={false} />
         ) : sessionEnded ? (
           <Alert type="warning" showIcon title={t('error.AUTH.UNAUTHENTICATED')} style={{ marginBottom: 12 }} data-testid="session-ended" />
         ) : null}
