@@ -4,8 +4,9 @@
  *   npm run bench:classify -- --cv 5 --train FILE             stratified k-fold cross-validation
  *   npm run bench:classify -- --select --cv 5 --train FILE    cross-validate every candidate (model choice)
  *   npm run bench:classify -- --split FILE --holdout 0.2 --out DIR   write a stratified train/test split
- * Options overriding the default config: --algorithm softmax|cnb|ensemble --charMax N --titleWeight N
- *   --words 0|1 --bigrams 0|1 --epochs N --lambda X --lr X --alpha X --minDf N --maxFeatures N --mix X --calib X
+ * Options overriding the default config: --algorithm softmax|cnb|ensemble|nbsvm|nbsvm-ensemble --charMax N
+ *   --titleWeight N --titleBlock 0|1 --blockNorm 0|1 --words 0|1 --bigrams 0|1 --epochs N --lambda X --lr X
+ *   --alpha X (complement NB) --C X --svmAlpha X --svmEpochs N (NB-SVM) --minDf N --maxFeatures N --mix X --calib X
  */
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { expectedCalibrationError } from '../src/intake/calibration';
 import { extractTerms, type TermCounts } from '../src/intake/features';
 import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
+import { DEFAULT_NB_SVM_OPTIONS } from '../src/intake/nb-svm';
 import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
 import { DEFAULT_TEXT_MODEL_CONFIG, predictText, trainTextModel, vectoriseRequest, headProbabilities, type TextModelConfig } from '../src/intake/text-model';
 import { readJsonl, writeJsonl, type LabelledMessage } from './jsonl';
@@ -47,8 +49,15 @@ function configFrom(args: Args, base: TextModelConfig = DEFAULT_TEXT_MODEL_CONFI
       titleWeight: num('titleWeight', base.features.titleWeight),
       words: num('words', base.features.words ? 1 : 0) === 1,
       wordBigrams: num('bigrams', base.features.wordBigrams ? 1 : 0) === 1,
+      titleSeparate: num('titleBlock', base.features.titleSeparate ? 1 : 0) === 1,
     },
-    vectorizer: { ...base.vectorizer, minDf: num('minDf', base.vectorizer.minDf), maxFeatures: num('maxFeatures', base.vectorizer.maxFeatures) },
+    vectorizer: {
+      ...base.vectorizer,
+      minDf: num('minDf', base.vectorizer.minDf),
+      maxFeatures: num('maxFeatures', base.vectorizer.maxFeatures),
+      blockNormalise: num('blockNorm', base.vectorizer.blockNormalise ? 1 : 0) === 1,
+    },
+    nbSvm: { ...DEFAULT_NB_SVM_OPTIONS, ...base.nbSvm, C: num('C', base.nbSvm?.C ?? DEFAULT_NB_SVM_OPTIONS.C), alpha: num('svmAlpha', base.nbSvm?.alpha ?? DEFAULT_NB_SVM_OPTIONS.alpha), epochs: num('svmEpochs', base.nbSvm?.epochs ?? DEFAULT_NB_SVM_OPTIONS.epochs) },
     softmax: { ...base.softmax, epochs: num('epochs', base.softmax.epochs), lambda: num('lambda', base.softmax.lambda), learningRate: num('lr', base.softmax.learningRate) },
     nbAlpha: num('alpha', base.nbAlpha),
     ensembleSoftmaxWeight: num('mix', base.ensembleSoftmaxWeight),
@@ -190,8 +199,8 @@ function round(x: number, digits = 4): number {
 
 function describe(config: TextModelConfig): string {
   const f = config.features;
-  const parts = [config.algorithm, f.words ? 'jieba-words' : '', f.wordBigrams ? 'word-bigrams' : '', f.charMax > 0 ? `chars${f.charMin}-${f.charMax}` : '', `title×${f.titleWeight}`];
-  return parts.filter(Boolean).join('+') + ' tfidf';
+  const parts = [config.algorithm, f.words ? 'jieba-words' : '', f.wordBigrams ? 'word-bigrams' : '', f.charMax > 0 ? `chars${f.charMin}-${f.charMax}` : '', f.titleSeparate ? 'title-block' : `title×${f.titleWeight}`];
+  return parts.filter(Boolean).join('+') + (config.vectorizer.blockNormalise ? ' tfidf (blocks L2)' : ' tfidf');
 }
 
 function summarise(e: Evaluation): Record<string, unknown> {

@@ -12,6 +12,11 @@ export interface FeatureOptions {
   charMax: number;
   /** The title's terms are counted this many times (titles are short and topical). */
   titleWeight: number;
+  /**
+   * Title terms form their own block instead (prefix `t`: `tw:`, `tc:`, `tb:`, counted once; `titleWeight` is then
+   * unused), so the same word in the title and in the body are two features. Absent in older models = false.
+   */
+  titleSeparate?: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -20,12 +25,13 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   charMin: 1,
   charMax: 2,
   titleWeight: 2,
+  titleSeparate: true,
 };
 
 /** A document as term → raw count. */
 export type TermCounts = Map<string, number>;
 
-function addTerms(counts: TermCounts, text: string, weight: number, options: FeatureOptions, tokenizer: Tokenizer): void {
+function addTerms(counts: TermCounts, text: string, weight: number, options: FeatureOptions, tokenizer: Tokenizer, prefix = ''): void {
   if (text.length === 0) return;
   const normalised = normaliseForFeatures(text);
   if (options.words) {
@@ -36,10 +42,10 @@ function addTerms(counts: TermCounts, text: string, weight: number, options: Fea
         previous = undefined;
         continue;
       }
-      const key = 'w:' + word;
+      const key = prefix + 'w:' + word;
       counts.set(key, (counts.get(key) ?? 0) + weight);
       if (options.wordBigrams && previous !== undefined) {
-        const pair = 'b:' + previous + '_' + word;
+        const pair = prefix + 'b:' + previous + '_' + word;
         counts.set(pair, (counts.get(pair) ?? 0) + weight);
       }
       previous = word;
@@ -47,16 +53,17 @@ function addTerms(counts: TermCounts, text: string, weight: number, options: Fea
   }
   if (options.charMax > 0) {
     for (const gram of characterNgrams(normalised, options.charMin, options.charMax)) {
-      const key = 'c:' + gram;
+      const key = prefix + 'c:' + gram;
       counts.set(key, (counts.get(key) ?? 0) + weight);
     }
   }
 }
 
-/** Terms of one request: title terms weighted, then body terms. */
+/** Terms of one request: title terms (weighted, or in their own block), then body terms. */
 export function extractTerms(title: string, body: string, options: FeatureOptions, tokenizer: Tokenizer): TermCounts {
   const counts: TermCounts = new Map();
-  addTerms(counts, title, options.titleWeight, options, tokenizer);
+  if (options.titleSeparate) addTerms(counts, title, 1, options, tokenizer, 't');
+  else addTerms(counts, title, options.titleWeight, options, tokenizer);
   addTerms(counts, body, 1, options, tokenizer);
   return counts;
 }

@@ -70,8 +70,24 @@ describe('TF-IDF vectoriser', () => {
     expect(Array.from(row.values)).toEqual([1]);
   });
   it('weights title terms by titleWeight', () => {
-    const counts = extractTerms('停水', '停水', { ...DEFAULT_FEATURE_OPTIONS, words: false, charMin: 2, charMax: 2, titleWeight: 3 }, characterTokenizer);
+    const counts = extractTerms('停水', '停水', { ...DEFAULT_FEATURE_OPTIONS, words: false, charMin: 2, charMax: 2, titleWeight: 3, titleSeparate: false }, characterTokenizer);
     expect(counts.get('c:停水')).toBe(4);
+  });
+  it('puts title terms in their own block when titleSeparate is set', () => {
+    const counts = extractTerms('停水', '停水', { ...DEFAULT_FEATURE_OPTIONS, words: false, charMin: 2, charMax: 2, titleSeparate: true }, characterTokenizer);
+    expect(counts.get('c:停水')).toBe(1);
+    expect(counts.get('tc:停水')).toBe(1);
+  });
+  it('L2-normalises each block before the row when blockNormalise is set', () => {
+    // One body word, four body characters, no title: each block gets norm 1, then the row norm 1.
+    const doc = new Map([['w:停水', 1], ['c:停', 1], ['c:水', 1], ['c:了', 1], ['c:吗', 1]]);
+    const v = fitTfidf([doc], { minDf: 1, maxFeatures: 10, sublinearTf: true, blockNormalise: true });
+    const row = vectorise(doc, v, termIndex(v));
+    const values = new Map(v.terms.map((t, i) => [t, row.values[row.indices.indexOf(i)] ?? 0]));
+    expect(values.get('w:停水')).toBeCloseTo(Math.SQRT1_2, 6);
+    expect(values.get('c:停')).toBeCloseTo(Math.SQRT1_2 / 2, 6);
+    const plain = vectorise(doc, { ...v, blockNormalise: false }, termIndex(v));
+    expect(Array.from(plain.values).every((x) => Math.abs(x - 1 / Math.sqrt(5)) < 1e-9)).toBe(true);
   });
 });
 
@@ -117,7 +133,7 @@ describe('multi-target text model', () => {
     expect(again.json.heads['kind']?.members[0]?.weights).toBe(model.json.heads['kind']?.members[0]?.weights);
   });
 
-  it.each(['cnb', 'ensemble'] as const)('also trains the %s algorithm', (algorithm) => {
+  it.each(['cnb', 'ensemble', 'softmax', 'nbsvm-ensemble'] as const)('also trains the %s algorithm', (algorithm) => {
     const m = trainTextModel({ examples, targets: ['kind'], config: { ...smallConfig, algorithm }, tokenizer: characterTokenizer });
     expect(predictText(m, '', '拖欠工资不发', characterTokenizer)['kind']?.[0]?.label).toBe('wage');
   });

@@ -13,15 +13,22 @@ export interface VectorizerOptions {
   maxFeatures: number;
   /** 1 + ln(tf) instead of tf. */
   sublinearTf: boolean;
+  /**
+   * L2-normalise each block of terms (body words `w:`, body characters `c:`, word pairs `b:`, all title terms `t…`)
+   * on its own before normalising the whole row, so the many character n-grams do not drown the words.
+   */
+  blockNormalise?: boolean;
 }
 
-export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = { minDf: 2, maxFeatures: 200_000, sublinearTf: true };
+export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = { minDf: 2, maxFeatures: 200_000, sublinearTf: true, blockNormalise: true };
 
 /** Fitted TF-IDF vocabulary; plain data so it serialises to JSON. */
 export interface TfidfVectorizer {
   terms: string[];
   idf: number[];
   sublinearTf: boolean;
+  /** See VectorizerOptions; absent in older models = false. */
+  blockNormalise?: boolean;
 }
 
 export function fitTfidf(documents: readonly TermCounts[], options: VectorizerOptions): TfidfVectorizer {
@@ -35,6 +42,7 @@ export function fitTfidf(documents: readonly TermCounts[], options: VectorizerOp
     terms: selected.map(([term]) => term),
     idf: selected.map(([, d]) => Math.log((1 + n) / (1 + d)) + 1),
     sublinearTf: options.sublinearTf,
+    ...(options.blockNormalise ? { blockNormalise: true } : {}),
   };
 }
 
@@ -47,9 +55,16 @@ export function termIndex(vectorizer: TfidfVectorizer): TermIndex {
   return index;
 }
 
-/** TF-IDF weights, L2-normalised; unknown terms are dropped. */
+/** The block a term belongs to for `blockNormalise`: every title term is one block, else the prefix before ':'. */
+export function termBlock(term: string): string {
+  return term.startsWith('t') ? 't' : term.slice(0, term.indexOf(':') + 1);
+}
+
+/** TF-IDF weights, L2-normalised (per block first when the vectorizer says so); unknown terms are dropped. */
 export function vectorise(doc: TermCounts, vectorizer: TfidfVectorizer, index: TermIndex): SparseVector {
   const pairs: Array<[number, number]> = [];
+  const blockOf: string[] = [];
+  const blockNorms = new Map<string, number>();
   let norm = 0;
   for (const [term, count] of doc) {
     const column = index.get(term);
@@ -58,6 +73,18 @@ export function vectorise(doc: TermCounts, vectorizer: TfidfVectorizer, index: T
     const value = tf * (vectorizer.idf[column] ?? 1);
     pairs.push([column, value]);
     norm += value * value;
+    if (vectorizer.blockNormalise) {
+      const block = termBlock(term);
+      blockOf.push(block);
+      blockNorms.set(block, (blockNorms.get(block) ?? 0) + value * value);
+    }
+  }
+  if (vectorizer.blockNormalise) {
+    norm = 0;
+    pairs.forEach((pair, i) => {
+      pair[1] /= Math.sqrt(blockNorms.get(blockOf[i] as string) as number);
+      norm += pair[1] * pair[1];
+    });
   }
   pairs.sort((a, b) => a[0] - b[0]);
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
