@@ -25,6 +25,7 @@ export const SETTINGS = {
   demoPassword: { env: 'DEMO_PASSWORD', description: 'Password of the other demo accounts on a new database (generated if unset)', secret: true, parse: text() },
   seedDemo: { env: 'SEED_DEMO', description: 'Fill a new empty database with the demo city and accounts', parse: flag(true) },
   sessionHours: { env: 'SESSION_HOURS', description: 'How long a sign-in lasts', parse: integer(12, 1, 24 * 30, 'SESSION_HOURS') },
+  sessionCacheSeconds: { env: 'SESSION_CACHE_SECONDS', description: 'How long a node trusts a session it has checked; a sign-out or disabled account takes effect on other nodes within this time (0 = check every request)', parse: integer(5, 0, 300, 'SESSION_CACHE_SECONDS') },
   loginMaxFailures: { env: 'LOGIN_MAX_FAILURES', description: 'Failed sign-ins per account within the window before it is locked for the window', parse: integer(5, 1, 1000, 'LOGIN_MAX_FAILURES') },
   loginMaxFailuresPerIp: { env: 'LOGIN_MAX_FAILURES_PER_IP', description: 'Failed sign-ins per client address within the window', parse: integer(30, 1, 100000, 'LOGIN_MAX_FAILURES_PER_IP') },
   loginWindowMinutes: { env: 'LOGIN_WINDOW_MINUTES', description: 'The window for counting failed sign-ins', parse: integer(15, 1, 24 * 60, 'LOGIN_WINDOW_MINUTES') },

@@ -31,6 +31,7 @@ async function main() {
       maxFailuresPerUser: config.loginMaxFailures,
       maxFailuresPerIp: config.loginMaxFailuresPerIp,
       failureWindowMinutes: config.loginWindowMinutes,
+      sessionCacheSeconds: config.sessionCacheSeconds,
     },
     ticketHooks: [],
   };

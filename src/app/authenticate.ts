@@ -2,11 +2,17 @@ import { stores } from '../adapters/db/stores';
 import type { UserRecord } from '../adapters/db/user.store';
 import { AppError } from '../domain/errors';
 import type { AppContext } from './ports';
+import { sessionCache } from './session-cache';
 
 /** The user behind a bearer token, if the session is live and the account active. */
 export async function authenticate(ctx: AppContext, token: string | undefined): Promise<UserRecord> {
   if (!token) throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
-  const user = await stores(ctx.db).sessions.findActiveUser(ctx.tokens.hash(token), ctx.clock.now().toISOString());
+  const hash = ctx.tokens.hash(token);
+  const cache = sessionCache(ctx);
+  const cached = cache.get(hash);
+  if (cached) return cached;
+  const user = await stores(ctx.db).sessions.findActiveUser(hash, ctx.clock.now().toISOString());
+  if (user) cache.set(hash, user);
   if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'The session has expired or was revoked; sign in again');
   return user;
 }

@@ -1,5 +1,6 @@
 import { stores } from '../adapters/db/stores';
 import type { AppContext } from './ports';
+import { sessionCache } from './session-cache';
 
 /** Revokes the session behind this token; later requests with it answer 401. */
 export async function logout(ctx: AppContext, token: string, userId: string): Promise<void> {
@@ -9,4 +10,5 @@ export async function logout(ctx: AppContext, token: string, userId: string): Pr
     await s.sessions.revoke(ctx.tokens.hash(token), at);
     await s.audit.record({ at, actorId: userId, action: 'logout', entityType: 'user', entityId: userId });
   });
+  sessionCache(ctx).delete(ctx.tokens.hash(token));
 }

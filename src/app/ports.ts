@@ -35,6 +35,8 @@ export interface AuthPolicy {
   maxFailuresPerUser: number;
   maxFailuresPerIp: number;
   failureWindowMinutes: number;
+  /** How long a node may trust a session it has checked (0 or unset: check every request). */
+  sessionCacheSeconds?: number;
 }
 
 /** Everything a use case may touch. Built once in main.ts (or a test) and passed down. */

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors';
 import { hasRole, type Actor, type Role } from '../domain/roles';
 import { MIN_PASSWORD_LENGTH } from './create-user';
 import type { AppContext } from './ports';
+import { sessionCache } from './session-cache';
 
 export interface UserChanges {
   displayName?: string | undefined;
@@ -27,7 +28,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, chan
   }
   const passwordHash = changes.password === undefined ? undefined : await ctx.passwords.hash(changes.password);
   const at = ctx.clock.now().toISOString();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const s = stores(tx);
     const before = await s.users.get(id);
     if (!before) throw new AppError('USER.NOT_FOUND', `No user ${id}`, 'id');
@@ -56,4 +57,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, chan
     });
     return after;
   });
+  // After the commit: this node must not serve the old account (roles, unit, status) from its session cache.
+  sessionCache(ctx).deleteWhere((u) => u.id === id);
+  return updated;
 }

@@ -3,6 +3,7 @@ import { intakeStore, type IntakeSettings } from '../../adapters/db/intake.store
 import { AppError } from '../../domain/errors';
 import { hasRole, type Actor } from '../../domain/roles';
 import type { AppContext } from '../ports';
+import { intakeSettingsCache } from './settings-cache';
 
 export async function getIntakeSettings(ctx: AppContext, actor: Actor): Promise<IntakeSettings> {
   if (!hasRole(actor, 'admin', 'supervisor', 'leader', 'dispatcher')) throw new AppError('AUTH.FORBIDDEN', 'Your role does not see the intake settings');
@@ -20,7 +21,7 @@ export async function updateIntakeSettings(ctx: AppContext, actor: Actor, patch:
   if (!hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', '只有管理员可以修改自动派单设置 Only admins change the automatic dispatch settings');
   const t = patch.autoDispatchThreshold;
   if (t !== undefined && !(t > 0 && t <= 1)) throw new AppError('VALIDATION.FAILED', 'autoDispatchThreshold must be in (0, 1]', 'autoDispatchThreshold');
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const store = intakeStore(tx);
     const before = await store.settings();
     const after: IntakeSettings = {
@@ -34,4 +35,7 @@ export async function updateIntakeSettings(ctx: AppContext, actor: Actor, patch:
     await auditStore(tx).record({ at: after.updatedAt as string, actorId: actor.id, action: 'intake.settings', entityType: 'intake_settings', entityId: '1', fromState: before, toState: after });
     return after;
   });
+  // After the commit, so no concurrent reader can cache the old settings again.
+  intakeSettingsCache(ctx).delete('settings');
+  return saved;
 }

@@ -1,0 +1,19 @@
+import type { IntakeSettings } from '../../adapters/db/intake.store';
+import type { AppContext } from '../ports';
+import { TtlCache } from '../ttl-cache';
+
+const SETTINGS_TTL_MS = 5_000;
+const caches = new WeakMap<AppContext, TtlCache<'settings', IntakeSettings>>();
+
+/**
+ * The intake settings as the automatic-dispatch hook reads them on every new order: remembered for a few
+ * seconds (no query per order); a change through this node is seen at once, on other nodes within 5 s.
+ */
+export function intakeSettingsCache(ctx: AppContext): TtlCache<'settings', IntakeSettings> {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new TtlCache(ctx.clock, SETTINGS_TTL_MS);
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
