@@ -6,7 +6,7 @@ import type { Actor } from '../domain/roles';
 import { hasRole } from '../domain/roles';
 import type { Channel, Ticket, TicketEvent, Urgency } from '../domain/ticket/ticket';
 import { canCreateTickets } from '../domain/ticket/visibility';
-import type { AppContext } from './ports';
+import type { AppContext, TicketChangeHook } from './ports';
 import { shanghaiDay } from './shanghai-time';
 
 export interface NewTicket {
@@ -55,7 +55,10 @@ export async function createTicket(
   if (!content) throw new AppError('VALIDATION.FAILED', 'content must not be blank', 'content');
   const title = input.title?.trim() || content.replace(/\s+/g, ' ').slice(0, 30);
 
-  return ctx.db.transaction(async (tx) => {
+  const hooks: TicketChangeHook[] = [];
+  for (const hook of ctx.ticketHooks) if ((await hook.watchesNewOrders?.(ctx.db)) ?? true) hooks.push(hook);
+  // With no hook to run, the order, its first event and its idempotency key go in as one atomic statement.
+  const write = async (tx: Sql) => {
     const s = stores(tx);
     const id = ctx.ids.id();
     await checkReferences(tx, input);
@@ -119,13 +122,14 @@ export async function createTicket(
     }
     let ticket: Ticket = { ...draft, number };
     let moved = false;
-    for (const hook of ctx.ticketHooks) {
+    for (const hook of hooks) {
       const changed = await hook(tx, { before: null, after: ticket, events: [created] });
       if (changed) [ticket, moved] = [changed, true];
     }
     // A hook moved the new order on (automatic dispatch): answer with its whole timeline.
     return { ticket, events: moved ? await s.tickets.events(id) : [created], replayed: false };
-  });
+  };
+  return hooks.length > 0 ? ctx.db.transaction(write) : write(ctx.db);
 }
 
 async function checkReferences(tx: Sql, input: NewTicket): Promise<void> {

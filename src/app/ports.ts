@@ -25,10 +25,14 @@ export interface TokenIssuer {
  * deadlines or automatic dispatch can add their own rows atomically. `before` is null on creation. A hook that
  * itself moves the order on (automatic dispatch) returns the order's new state.
  */
-export type TicketChangeHook = (
-  tx: Sql,
-  change: { before: Ticket | null; after: Ticket; events: readonly TicketEvent[] },
-) => Promise<Ticket | void>;
+export interface TicketChangeHook {
+  (tx: Sql, change: { before: Ticket | null; after: Ticket; events: readonly TicketEvent[] }): Promise<Ticket | void>;
+  /**
+   * Whether the hook has anything to do when an order is registered (absent: assume it has). When no hook has,
+   * a new order is written by one statement with no transaction around it: the busiest path, one round trip.
+   */
+  watchesNewOrders?: (sql: Sql) => boolean | Promise<boolean>;
+}
 
 export interface AuthPolicy {
   sessionHours: number;

@@ -226,8 +226,12 @@ export function ticketStore(sql: Sql) {
         const [row] = await sql.query<{ number: string }>(`WITH ${ctes.join(', ')} SELECT number FROM t`, params);
         return row?.number ?? null;
       } catch (e) {
-        if ((e as { code?: string; constraint?: string }).code === '23503' && (e as { constraint?: string }).constraint?.includes('category')) {
+        const { code, constraint } = e as { code?: string; constraint?: string };
+        if (code === '23503' && constraint?.includes('category')) {
           throw new AppError('CATEGORY.NOT_FOUND', `No category with code ${ticket.categoryCode}`, 'categoryCode');
+        }
+        if (code === '23505' && constraint === 'tickets_external_ref_idx') {
+          throw new AppError('TICKET.DUPLICATE_EXTERNAL_REF', `This ${ticket.channel} reference was already registered`, 'externalRef');
         }
         throw e;
       }

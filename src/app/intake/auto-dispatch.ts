@@ -8,7 +8,7 @@ import { applyDrafts } from '../events';
 import type { AppContext, TicketChangeHook } from '../ports';
 import { analyzeWithModel, unitSuggestions } from './analyze-request';
 import type { IntakeRuntime } from './intake-runtime';
-import { intakeSettingsCache } from './settings-cache';
+import { cachedIntakeSettings } from './settings-cache';
 
 /**
  * The platform dispatching by itself. It acts with the dispatcher's rights (so the workflow table still
@@ -30,15 +30,11 @@ export function autoDispatchHook(ctx: AppContext, intake: IntakeRuntime): Ticket
       return;
     }
     if (change.before !== null || change.after.status !== 'registered') return;
-    const cache = intakeSettingsCache(ctx);
-    let settings = cache.get('settings');
-    if (!settings) {
-      settings = await store.settings();
-      cache.set('settings', settings);
-    }
+    const settings = await cachedIntakeSettings(ctx, tx);
     if (!settings.autoDispatchEnabled) return;
     return dispatchIfConfident(tx, ctx, intake, change.after, settings.autoDispatchThreshold, hook);
   };
+  hook.watchesNewOrders = async (sql) => (await cachedIntakeSettings(ctx, sql)).autoDispatchEnabled;
   return hook;
 }
 

@@ -1,4 +1,5 @@
-import type { IntakeSettings } from '../../adapters/db/intake.store';
+import type { Sql } from '../../adapters/db/database';
+import { intakeStore, type IntakeSettings } from '../../adapters/db/intake.store';
 import type { AppContext } from '../ports';
 import { TtlCache } from '../ttl-cache';
 
@@ -16,4 +17,15 @@ export function intakeSettingsCache(ctx: AppContext): TtlCache<'settings', Intak
     caches.set(ctx, cache);
   }
   return cache;
+}
+
+/** The intake settings, from the cache or (once per TTL) from the database. */
+export async function cachedIntakeSettings(ctx: AppContext, sql: Sql): Promise<IntakeSettings> {
+  const cache = intakeSettingsCache(ctx);
+  let settings = cache.get('settings');
+  if (!settings) {
+    settings = await intakeStore(sql).settings();
+    cache.set('settings', settings);
+  }
+  return settings;
 }

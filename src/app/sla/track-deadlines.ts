@@ -29,7 +29,7 @@ type DeadlineChange = { reason: 'dispatched' | 'redispatched' | 'signed' | 'exte
  * that changed the order, and records a `deadline_changed` event for every change of a deadline.
  */
 export function trackDeadlines(deps: { clock: Clock; ids: IdGen }): TicketChangeHook {
-  return async (tx, { before, after, events }) => {
+  const hook: TicketChangeHook = async (tx, { before, after, events }) => {
     const relevant = events.some((e) => DEADLINE_EVENTS.has(e.type));
     // nothing that moves a deadline or stops/starts a clock (creation, comments): no query at all
     if (!relevant && (!before || before.status === after.status)) return;
@@ -103,6 +103,9 @@ export function trackDeadlines(deps: { clock: Clock; ids: IdGen }): TicketChange
     });
     if (changes.length > 0) await recordChanges(tx, after, events, changes, deps);
   };
+  // Clocks start at dispatch: registering an order never touches deadlines.
+  hook.watchesNewOrders = () => false;
+  return hook;
 }
 
 async function recordChanges(tx: Sql, after: Ticket, events: readonly TicketEvent[], changes: DeadlineChange[], deps: { ids: IdGen }): Promise<void> {
