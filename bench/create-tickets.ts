@@ -1,6 +1,6 @@
 // Creates work orders over HTTP under concurrency against a real server process and prints one JSON line:
 // orders/s and latency percentiles. Usage:
-//   npm run bench:http -- [--engine pglite|postgres] [--orders 20000] [--concurrency 32] [--database-url URL]
+//   npm run bench:http -- [--engine pglite|postgres] [--orders 20000] [--concurrency 32] [--database-url URL] [--auto-dispatch 0.9]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +15,8 @@ const engine = (args.get('engine') ?? 'postgres') as 'pglite' | 'postgres';
 const orders = Number(args.get('orders') ?? 20000);
 const concurrency = Number(args.get('concurrency') ?? 32);
 const warmup = Number(args.get('warmup') ?? 500);
+// --auto-dispatch 0.9: switch automatic dispatch on with that threshold, so every order is classified too.
+const autoDispatch = args.has('auto-dispatch') ? Number(args.get('auto-dispatch') || 0.9) : null;
 const port = 20000 + Math.floor(Math.random() * 20000);
 const baseUrl = args.get('database-url') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -90,6 +92,10 @@ async function main() {
       modelReady = models.status === 200 && (JSON.parse(models.body) as { items: unknown[] }).items.length > 0;
       if (!modelReady) await new Promise((r) => setTimeout(r, 1000));
     }
+    if (autoDispatch !== null) {
+      const on = await request('PUT', '/api/v1/admin/intake/settings', { autoDispatchEnabled: true, autoDispatchThreshold: autoDispatch }, adminHeaders);
+      if (on.status !== 200) throw new Error(`could not switch automatic dispatch on: ${on.body}`);
+    }
     const login = await request('POST', '/api/v1/auth/login', { username: 'agent', password: 'bench-pass-1' });
     const token = (JSON.parse(login.body) as { token: string }).token;
     const headers = { authorization: `Bearer ${token}` };
@@ -103,6 +109,8 @@ async function main() {
       tags: ['噪音'],
     });
 
+    let dispatchedCount = 0;
+    const autoDispatched = () => dispatchedCount;
     async function run(count: number, latencies: number[] | null) {
       let next = 0;
       let failures = 0;
@@ -113,6 +121,7 @@ async function main() {
           const res = await request('POST', '/api/v1/tickets', body(i), { ...headers, 'idempotency-key': randomUUID() });
           latencies?.push(performance.now() - start);
           if (res.status !== 201) failures++;
+          else if (latencies && autoDispatch !== null && res.body.includes('"status":"dispatched"')) dispatchedCount++;
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
@@ -137,6 +146,8 @@ async function main() {
         p99Ms: Number(percentile(latencies, 99).toFixed(1)),
         maxMs: Number(latencies[latencies.length - 1]!.toFixed(1)),
         modelReady,
+        autoDispatchThreshold: autoDispatch,
+        autoDispatched: autoDispatched(),
         node: process.version,
       }),
     );
