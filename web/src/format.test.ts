@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestDeadline, formatDate, formatDateTime, hoursLeft, isMobile, isPlausiblePhone, maskPhone, shanghaiDayEnd, shanghaiDayStart, shortText, warningRank } from './format';
+import { earliestDeadline, formatDate, formatDateTime, formatHours, hoursLeft, isMobile, isPlausiblePhone, maskPhone, shanghaiDayEnd, shanghaiDayStart, shortText, warningRank } from './format';
 
 describe('dates in Asia/Shanghai', () => {
   it.each([
@@ -64,5 +64,19 @@ describe('deadlines and warnings', () => {
   it('shortens long text on one line', () => {
     expect(shortText('路灯\n不亮  很久了', 20)).toBe('路灯 不亮 很久了');
     expect(shortText('一二三四五六', 3)).toBe('一二三…');
+  });
+});
+
+describe('formatHours', () => {
+  it.each([
+    [139.4, '5天19小时', '5 d 19 h'],
+    [48, '2天', '2 d'],
+    [5.2, '5小时', '5 h'],
+    [1.5, '1小时30分钟', '1 h 30 min'],
+    [0.66, '40分钟', '40 min'],
+    [-2.25, '2小时', '2 h'],
+  ])('%s hours → %s / %s', (hours, zh, en) => {
+    expect(formatHours(hours, 'zh')).toBe(zh);
+    expect(formatHours(hours, 'en')).toBe(en);
   });
 });

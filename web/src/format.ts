@@ -70,6 +70,18 @@ export function hoursLeft(deadline: string, now: number): number {
   return Math.floor((new Date(deadline).getTime() - now) / 360_000) / 10;
 }
 
+/** A span of hours as people read a deadline: 2天3小时, 5小时, 40分钟 (or 2 d 3 h, 5 h, 40 min). */
+export function formatHours(hours: number, lang: 'zh' | 'en'): string {
+  const minutes = Math.round(Math.abs(hours) * 60);
+  const days = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const zh = lang === 'zh';
+  if (days > 0) return zh ? `${days}天${h > 0 ? `${h}小时` : ''}` : `${days} d${h > 0 ? ` ${h} h` : ''}`;
+  if (h > 0) return zh ? `${h}小时${m >= 30 && h < 3 ? `${m}分钟` : ''}` : `${h} h${m >= 30 && h < 3 ? ` ${m} min` : ''}`;
+  return zh ? `${m}分钟` : `${m} min`;
+}
+
 /** Colour for a warning level; unknown levels render neutral. */
 export function warningColor(level: string | null | undefined): string | undefined {
   switch (level) {

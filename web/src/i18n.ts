@@ -134,8 +134,8 @@ export const zh = {
   'deadline.dueAt': '当前时限',
   'deadline.signedAt': '签收于',
   'deadline.extended': '延期获批',
-  'deadline.left': '剩余 {hours} 小时',
-  'deadline.over': '已超期 {hours} 小时',
+  'deadline.left': '剩余 {time}',
+  'deadline.over': '已超期 {time}',
 
   'desk.title': '座席工作台',
   'desk.callerHistory': '该来电人的历史工单',
@@ -534,8 +534,8 @@ export const en: Dictionary = {
   'deadline.dueAt': 'Due now',
   'deadline.signedAt': 'Signed at',
   'deadline.extended': 'Extension approved',
-  'deadline.left': '{hours} h left',
-  'deadline.over': '{hours} h overdue',
+  'deadline.left': '{time} left',
+  'deadline.over': '{time} overdue',
 
   'desk.title': 'Agent desk',
   'desk.callerHistory': "This caller's earlier orders",

@@ -4,7 +4,7 @@ import { PaperClipOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, attachmentUrl, getToken } from '../api';
 import { specsFor } from '../actions';
 import { useApp } from '../context';
-import { formatDateTime, formatSize, hoursLeft, warningColor } from '../format';
+import { formatDateTime, formatHours, formatSize, hoursLeft, warningColor } from '../format';
 import type { MessageKey } from '../i18n';
 import { categoryPath, unitName } from '../tree';
 import type { Attachment, Ticket, TicketEvent } from '../types';
@@ -127,7 +127,7 @@ export function TicketView({ ticket, onChange }: { ticket: Ticket; onChange: (t:
                     return (
                       <Tag key={k} color={running ? (warningColor(ticket.warning) ?? (left < 0 ? 'red' : 'blue')) : 'default'} data-running={running || undefined}>
                         {tv('deadline', k)} {formatDateTime(v)}
-                        {running && ` · ${left < 0 ? t('deadline.over', { hours: -left }) : t('deadline.left', { hours: left })}`}
+                        {running && ` · ${t(left < 0 ? 'deadline.over' : 'deadline.left', { time: formatHours(left, lang) })}`}
                       </Tag>
                     );
                   })}
