@@ -189,6 +189,14 @@ function candidates(base: TextModelConfig): Array<{ name: string; config: TextMo
   for (const mix of [0.3, 0.7]) {
     list.push({ name: `ensemble/words+chars1-3/mix${mix}`, config: { ...base, algorithm: 'ensemble', ensembleSoftmaxWeight: mix } });
   }
+  // Second round: NB-SVM (the default) around its chosen point, over words + chars 1–2, title block, block norms.
+  const svm = base.nbSvm ?? DEFAULT_NB_SVM_OPTIONS;
+  for (const C of [1, 3, 10]) list.push({ name: `nbsvm/C${C}`, config: { ...base, algorithm: 'nbsvm', nbSvm: { ...svm, C } } });
+  for (const alpha of [0.02, 0.1]) list.push({ name: `nbsvm/alpha${alpha}`, config: { ...base, algorithm: 'nbsvm', nbSvm: { ...svm, alpha } } });
+  list.push({ name: 'nbsvm/chars1-3', config: { ...base, algorithm: 'nbsvm', features: { ...f, charMax: 3 } } });
+  list.push({ name: 'nbsvm/title×2-no-block', config: { ...base, algorithm: 'nbsvm', features: { ...f, titleSeparate: false, titleWeight: 2 } } });
+  list.push({ name: 'nbsvm/one-norm', config: { ...base, algorithm: 'nbsvm', vectorizer: { ...base.vectorizer, blockNormalise: false } } });
+  for (const mix of [0.5, 0.8]) list.push({ name: `nbsvm-ensemble/mix${mix}`, config: { ...base, algorithm: 'nbsvm-ensemble', ensembleSoftmaxWeight: mix } });
   return list;
 }
 

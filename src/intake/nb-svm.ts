@@ -21,7 +21,7 @@ export interface NbSvmOptions {
   sampleWeights?: Float64Array;
 }
 
-export const DEFAULT_NB_SVM_OPTIONS: NbSvmOptions = { C: 3, alpha: 0.05, epochs: 50, maxSteps: 2_000_000, seed: 1 };
+export const DEFAULT_NB_SVM_OPTIONS: NbSvmOptions = { C: 3, alpha: 0.05, epochs: 50, maxSteps: 500_000, seed: 1 };
 
 /** Stop a class's passes once no coordinate's projected gradient exceeds this. */
 const TOLERANCE = 1e-3;
@@ -61,9 +61,8 @@ export function trainNbSvm(
   const share = Math.max(1, Math.floor(options.maxSteps / Math.max(1, classCount)));
   const r = new Float64Array(featureCount);
   const w = new Float64Array(featureCount);
-  const alpha = new Float64Array(n);
-  const diagonal = new Float64Array(n);
-  const qd = new Float64Array(n);
+  let bufferIndices = new Int32Array(0);
+  let bufferValues = new Float64Array(0);
   const sampler = createPrng(options.seed ^ 0x2545f491);
   for (let c = 0; c < classCount; c++) {
     // log-count ratios of class c against the rest
@@ -83,49 +82,79 @@ export function trainNbSvm(
       const positives = order.filter((i) => labels[i] === c);
       const negatives = order.filter((i) => labels[i] !== c);
       const keep = Math.min(negatives.length, Math.max(positives.length, share - positives.length, 1));
-      shuffleInPlace(negatives, sampler);
+      // partial Fisher–Yates: only the first `keep` places are drawn
+      for (let j = 0; j < keep; j++) {
+        const pick = j + Math.floor(sampler() * (negatives.length - j));
+        const tmp = negatives[j] as number;
+        negatives[j] = negatives[pick] as number;
+        negatives[pick] = tmp;
+      }
       negativeScale = negatives.length / Math.max(1, keep);
       order = [...positives, ...negatives.slice(0, keep)];
     }
     const epochs = Math.max(1, Math.min(options.epochs, Math.floor(share / order.length)));
-    w.fill(0);
-    let b = 0;
-    for (const i of order) {
+    // The class's rows copied into one contiguous buffer (local positions 0..m−1): sampled rows are scattered over
+    // a large heap, and the passes below touch each row twice per epoch.
+    const m = order.length;
+    let nonZeros = 0;
+    for (const i of order) nonZeros += (rows[i] as SparseVector).indices.length;
+    if (nonZeros > bufferIndices.length) {
+      bufferIndices = new Int32Array(nonZeros);
+      bufferValues = new Float64Array(nonZeros);
+    }
+    const starts = new Int32Array(m + 1);
+    const signs = new Int8Array(m);
+    const alpha = new Float64Array(m);
+    const diagonal = new Float64Array(m);
+    const qd = new Float64Array(m);
+    let at = 0;
+    order.forEach((i, local) => {
       const x = rows[i] as SparseVector;
-      alpha[i] = 0;
+      starts[local] = at;
+      bufferIndices.set(x.indices, at);
+      bufferValues.set(x.values, at);
+      at += x.indices.length;
+      signs[local] = labels[i] === c ? 1 : -1;
       const cost = options.C * (options.sampleWeights ? (options.sampleWeights[i] as number) : 1) * (labels[i] === c ? 1 : negativeScale);
-      diagonal[i] = cost > 0 ? 1 / (2 * cost) : Infinity;
+      diagonal[local] = cost > 0 ? 1 / (2 * cost) : Infinity;
       let s = 1; // the bias feature
       for (let j = 0; j < x.indices.length; j++) {
         const v = (x.values[j] as number) * (r[x.indices[j] as number] as number);
         s += v * v;
       }
-      qd[i] = s + (diagonal[i] as number);
-    }
+      qd[local] = s + (diagonal[local] as number);
+    });
+    starts[m] = at;
+    const indices = bufferIndices;
+    const values = bufferValues;
+    const visit = Array.from({ length: m }, (_, local) => local);
+    w.fill(0);
+    let b = 0;
     const random = createPrng(options.seed + c);
     for (let epoch = 0; epoch < epochs; epoch++) {
-      shuffleInPlace(order, random);
+      shuffleInPlace(visit, random);
       let maxProjected = 0;
-      for (const i of order) {
-        if (!Number.isFinite(diagonal[i] as number)) continue; // zero-weight example
-        const x = rows[i] as SparseVector;
-        const yi = labels[i] === c ? 1 : -1;
+      for (const local of visit) {
+        if (!Number.isFinite(diagonal[local] as number)) continue; // zero-weight example
+        const from = starts[local] as number;
+        const to = starts[local + 1] as number;
+        const yi = signs[local] as number;
         let dot = b;
-        for (let j = 0; j < x.indices.length; j++) {
-          const f = x.indices[j] as number;
-          dot += (w[f] as number) * (x.values[j] as number) * (r[f] as number);
+        for (let j = from; j < to; j++) {
+          const f = indices[j] as number;
+          dot += (w[f] as number) * (values[j] as number) * (r[f] as number);
         }
-        const a = alpha[i] as number;
-        const gradient = yi * dot - 1 + (diagonal[i] as number) * a;
+        const a = alpha[local] as number;
+        const gradient = yi * dot - 1 + (diagonal[local] as number) * a;
         const projected = a === 0 ? Math.min(gradient, 0) : gradient;
         maxProjected = Math.max(maxProjected, Math.abs(projected));
         if (Math.abs(projected) <= 1e-12) continue;
-        const next = Math.max(a - gradient / (qd[i] as number), 0);
+        const next = Math.max(a - gradient / (qd[local] as number), 0);
         const delta = (next - a) * yi;
-        alpha[i] = next;
-        for (let j = 0; j < x.indices.length; j++) {
-          const f = x.indices[j] as number;
-          w[f] = (w[f] as number) + delta * (x.values[j] as number) * (r[f] as number);
+        alpha[local] = next;
+        for (let j = from; j < to; j++) {
+          const f = indices[j] as number;
+          w[f] = (w[f] as number) + delta * (values[j] as number) * (r[f] as number);
         }
         b += delta;
       }

@@ -55,16 +55,30 @@ export function termIndex(vectorizer: TfidfVectorizer): TermIndex {
   return index;
 }
 
-/** The block a term belongs to for `blockNormalise`: every title term is one block, else the prefix before ':'. */
-export function termBlock(term: string): string {
-  return term.startsWith('t') ? 't' : term.slice(0, term.indexOf(':') + 1);
+/**
+ * The block a term belongs to for `blockNormalise`: 0 every title term (`t…`), 1 body words `w:`, 2 body characters
+ * `c:`, 3 word pairs `b:`, 4 anything else. Read from the first character, so no string is allocated per term.
+ */
+export function termBlock(term: string): number {
+  switch (term.charCodeAt(0)) {
+    case 116: // t
+      return 0;
+    case 119: // w
+      return 1;
+    case 99: // c
+      return 2;
+    case 98: // b
+      return 3;
+    default:
+      return 4;
+  }
 }
 
 /** TF-IDF weights, L2-normalised (per block first when the vectorizer says so); unknown terms are dropped. */
 export function vectorise(doc: TermCounts, vectorizer: TfidfVectorizer, index: TermIndex): SparseVector {
   const pairs: Array<[number, number]> = [];
-  const blockOf: string[] = [];
-  const blockNorms = new Map<string, number>();
+  const blockOf: number[] = [];
+  const blockNorms = [0, 0, 0, 0, 0];
   let norm = 0;
   for (const [term, count] of doc) {
     const column = index.get(term);
@@ -76,13 +90,14 @@ export function vectorise(doc: TermCounts, vectorizer: TfidfVectorizer, index: T
     if (vectorizer.blockNormalise) {
       const block = termBlock(term);
       blockOf.push(block);
-      blockNorms.set(block, (blockNorms.get(block) ?? 0) + value * value);
+      blockNorms[block] = (blockNorms[block] as number) + value * value;
     }
   }
   if (vectorizer.blockNormalise) {
+    const scales = blockNorms.map((n) => (n > 0 ? 1 / Math.sqrt(n) : 0));
     norm = 0;
     pairs.forEach((pair, i) => {
-      pair[1] /= Math.sqrt(blockNorms.get(blockOf[i] as string) as number);
+      pair[1] *= scales[blockOf[i] as number] as number;
       norm += pair[1] * pair[1];
     });
   }
