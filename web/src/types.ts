@@ -1,8 +1,12 @@
-// DTOs of the public API (/api/v1) as the console sees them. Kept in step with the brief's contract;
-// optional fields (deadlines, warning) are added by other parts of the platform and may be absent.
+// DTOs of the public API (/api/v1) as the console sees them; optional fields (deadlines, warning) are added by
+// other parts of the platform and may be absent. The enumerations come from the server's pure domain modules,
+// so the console and the API cannot disagree on a status, channel, role or urgency.
+import type { Role, UnitKind } from '../../src/domain/roles';
+import type { Channel, Satisfaction, Status, Urgency } from '../../src/domain/ticket/ticket';
 
-export type Role = 'admin' | 'agent' | 'dispatcher' | 'unit_handler' | 'supervisor' | 'leader' | 'citizen';
-export const ROLES: readonly Role[] = ['admin', 'agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'citizen'];
+export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/domain/roles';
+export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/domain/ticket/ticket';
+
 
 export interface User {
   id: string;
@@ -28,20 +32,9 @@ export interface AuditEntry {
   ip: string | null;
 }
 
-export type Channel = 'phone' | 'web' | 'mobile' | 'wechat' | 'grid' | '110' | 'iot' | 'email' | 'letter';
-export const CHANNELS: readonly Channel[] = ['phone', 'web', 'mobile', 'wechat', 'grid', '110', 'iot', 'email', 'letter'];
 
-export type Status = 'registered' | 'dispatched' | 'in_progress' | 'replied' | 'awaiting_callback' | 'closed';
-export const STATUSES: readonly Status[] = ['registered', 'dispatched', 'in_progress', 'replied', 'awaiting_callback', 'closed'];
 
-export type Urgency = 'normal' | 'urgent' | 'emergency';
-export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'emergency'];
 
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
-export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
-
-export type UnitKind = 'centre' | 'district' | 'street' | 'department' | 'company';
-export const UNIT_KINDS: readonly UnitKind[] = ['centre', 'district', 'street', 'department', 'company'];
 
 export interface Category {
   code: string;
