@@ -138,6 +138,27 @@ describe('multi-target text model', () => {
     expect(predictText(m, '', '拖欠工资不发', characterTokenizer)['kind']?.[0]?.label).toBe('wage');
   });
 
+  it('still loads a model stored before title blocks and block norms (fields absent) and predicts as then', () => {
+    const oldFeatures = { ...smallConfig.features, titleSeparate: undefined, titleWeight: 2 };
+    const oldConfig = { ...smallConfig, algorithm: 'ensemble' as const, features: oldFeatures, vectorizer: { ...smallConfig.vectorizer, blockNormalise: undefined } };
+    const m = trainTextModel({ examples, targets: ['kind'], config: oldConfig, tokenizer: characterTokenizer });
+    const stored = JSON.parse(JSON.stringify(m.json)) as typeof m.json;
+    expect(stored.config.features.titleSeparate).toBeUndefined();
+    expect(stored.vectorizer.blockNormalise).toBeUndefined();
+    expect(stored.vectorizer.terms.some((t) => t.startsWith('t'))).toBe(false);
+    const loaded = loadTextModel(stored);
+    const a = predictText(m, '停水', '家里没有自来水', characterTokenizer)['kind'] ?? [];
+    const b = predictText(loaded, '停水', '家里没有自来水', characterTokenizer)['kind'] ?? [];
+    expect(b[0]?.label).toBe('water');
+    expect(b[0]?.score).toBeCloseTo(a[0]?.score ?? 0, 5);
+  });
+
+  it('uses NB-SVM over block-normalised TF-IDF with a title block by default', () => {
+    expect(model.json.config.features.titleSeparate).toBe(true);
+    expect(model.json.vectorizer.blockNormalise).toBe(true);
+    expect(model.json.heads['kind']?.algorithm).toBe('nbsvm');
+  });
+
   it('leaves examples without a label out of that head', () => {
     const partial = examples.map((e, i) => (i % 2 === 0 ? e : { ...e, labels: { kind: e.labels['kind'] } }));
     const m = trainTextModel({ examples: partial, targets: ['kind', 'group'], config: smallConfig, tokenizer: characterTokenizer });
