@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import type { Satisfaction, Ticket, TicketEvent } from '../domain/ticket/ticket';
 import { publicActorId } from '../domain/ticket/visibility';
+import { AttemptLimiter } from './attempt-limiter';
 import type { AppContext } from './ports';
 
 /** What a citizen sees of their order on the portal: no internal notes, no staff names. */
@@ -26,10 +27,29 @@ const CITIZEN_VISIBLE: ReadonlySet<TicketEvent['type']> = new Set([
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
-/** The order behind a number, if the phone is the caller's; the same "not found" otherwise, to reveal nothing. */
-export async function findOwnTicket(ctx: AppContext, number: string, phone: string): Promise<Ticket> {
+const LOOKUP_FAILURES = 20;
+const LOOKUP_WINDOW_MINUTES = 15;
+const limiters = new WeakMap<AppContext, AttemptLimiter>();
+const limiterOf = (ctx: AppContext) => {
+  let limiter = limiters.get(ctx);
+  if (!limiter) limiters.set(ctx, (limiter = new AttemptLimiter(ctx.clock, LOOKUP_FAILURES, LOOKUP_WINDOW_MINUTES * 60_000)));
+  return limiter;
+};
+
+/**
+ * The order behind a number, if the phone is the caller's; the same "not found" otherwise, to reveal nothing.
+ * Order numbers are sequential, so failed lookups are limited per client address to keep phones from being guessed.
+ */
+export async function findOwnTicket(ctx: AppContext, number: string, phone: string, ip = 'unknown'): Promise<Ticket> {
+  const limiter = limiterOf(ctx);
+  if (limiter.blocked(ip)) {
+    throw new AppError('AUTH.RATE_LIMITED', `Too many unsuccessful look-ups; try again in ${LOOKUP_WINDOW_MINUTES} minutes`, 'phone', {
+      retryAfterSeconds: LOOKUP_WINDOW_MINUTES * 60,
+    });
+  }
   const ticket = await stores(ctx.db).tickets.getByNumber(number.trim());
   if (!ticket || !ticket.caller?.phone || digits(ticket.caller.phone) !== digits(phone) || digits(phone).length < 5) {
+    limiter.fail(ip);
     throw new AppError('TICKET.NOT_FOUND', 'No order with this number and phone', 'number');
   }
   return ticket;

@@ -8,8 +8,9 @@ export async function ratePublicRequest(
   ctx: AppContext,
   number: string,
   input: { phone: string; satisfaction: Satisfaction; comment?: string | undefined },
+  ip?: string,
 ): Promise<CitizenView> {
-  const ticket = await findOwnTicket(ctx, number, input.phone);
+  const ticket = await findOwnTicket(ctx, number, input.phone, ip);
   const after = await actOnTicket(ctx, publicActor(ticket), ticket.id, { action: 'rate', satisfaction: input.satisfaction, comment: input.comment }, ticket.version);
   return citizenView(ctx, after);
 }

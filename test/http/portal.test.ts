@@ -59,6 +59,20 @@ describe('citizen portal (no account)', () => {
     expect(order.allowedActions).toContain('callback');
   });
 
+  it('limits unsuccessful look-ups per address, so phones cannot be guessed order by order', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '井盖缺失', caller: { phone: '13700002222' } } })).json();
+    const look = (phone: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/tickets/${number}?phone=${phone}`, remoteAddress: '10.7.7.7' });
+    for (let i = 0; i < 20; i++) expect((await look(`1370000${String(3000 + i)}`)).statusCode).toBe(404);
+    const blocked = await look('13700002222');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('AUTH.RATE_LIMITED');
+    expect(blocked.headers['retry-after']).toBe('900');
+    const elsewhere = await t.app.inject({ method: 'GET', url: `/api/v1/public/tickets/${number}?phone=13700002222`, remoteAddress: '10.7.7.8' });
+    expect(elsewhere.statusCode).toBe(200);
+    t.clock.advance(15 * 60_000 + 1);
+    expect((await look('13700002222')).statusCode).toBe(200);
+  });
+
   it('validates portal input', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: 'x', caller: { phone: '12345' } } });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION.FAILED', field: 'caller.phone' });

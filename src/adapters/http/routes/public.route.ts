@@ -39,8 +39,8 @@ export function publicRoutes(app: App, ctx: AppContext) {
 
   app.get(
     '/public/tickets/:number',
-    { config: open, schema: { tags: ['portal'], security: [], params: NumberParams, querystring: PhoneQuery, response: { 200: CitizenView, 404: ErrorBody } } },
-    async (request) => citizenView(ctx, await findOwnTicket(ctx, request.params.number, request.query.phone)),
+    { config: open, schema: { tags: ['portal'], security: [], params: NumberParams, querystring: PhoneQuery, response: { 200: CitizenView, 404: ErrorBody, 429: ErrorBody } } },
+    async (request) => citizenView(ctx, await findOwnTicket(ctx, request.params.number, request.query.phone, request.ip)),
   );
 
   app.post(
@@ -55,6 +55,6 @@ export function publicRoutes(app: App, ctx: AppContext) {
         response: { 200: CitizenView, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) => ratePublicRequest(ctx, request.params.number, request.body),
+    async (request) => ratePublicRequest(ctx, request.params.number, request.body, request.ip),
   );
 }
