@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './server';
 
+/** A 1×1 PNG, the photo the tests attach. */
+export const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 export function launchBrowser(): Promise<Browser> {

@@ -2,13 +2,11 @@
 // once the centre has handled it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { Api, horizontalOverflow, launchBrowser, newPage, shot } from './browser';
+import { Api, horizontalOverflow, launchBrowser, ONE_PIXEL_PNG, newPage, shot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demoPassword');
 const PHONE = '13905169999';
-// 1×1 PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +29,7 @@ describe('citizen portal', () => {
     await page.fill('input[name="address"]', '云龙区某公园北门');
     await page.click('[data-testid="portal-locate"]');
     await page.getByText('已定位').waitFor();
-    await page.setInputFiles('input[type="file"]', { name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    await page.setInputFiles('input[type="file"]', { name: 'photo.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
     await page.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     const overflow = await horizontalOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);

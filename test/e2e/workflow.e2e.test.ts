@@ -3,14 +3,12 @@
 // re-dispatches; a unit cannot open another unit's order.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Api, horizontalOverflow, launchBrowser, login, newPage, pickTreeNode, shot } from './browser';
+import { Api, horizontalOverflow, launchBrowser, ONE_PIXEL_PNG, login, newPage, pickTreeNode, shot } from './browser';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demoPassword');
 const adminPassword = inject('adminPassword');
 const PHONE = '13905160001';
-// 1×1 PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -149,7 +147,7 @@ describe('console workflow', () => {
       'reply',
       async (form) => {
         await form.locator('textarea').first().fill('已联系路灯管理所更换灯具，现已恢复照明。');
-        await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+        await form.locator('input[type="file"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
         await form.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
       },
       'replied',

@@ -186,11 +186,6 @@ const ORDER: Record<NonNullable<Page['sort']>, string> = {
 
 export function ticketStore(sql: Sql) {
   return {
-    async insert(ticket: Ticket, events: readonly TicketEvent[]): Promise<void> {
-      await sql.query(`INSERT INTO tickets (${COLUMNS}) VALUES (${PLACEHOLDERS})`, values(ticket));
-      await insertEvents(sql, events);
-    },
-
     /**
      * Inserts a new order numbered by the database (day + city-wide sequence) with its events, and claims its
      * idempotency key, in one statement (one round trip on the busiest path). Returns the number, or null when

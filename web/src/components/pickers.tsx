@@ -15,10 +15,8 @@ interface PickerProps<V> {
 
 const filterTreeNode = (input: string, node: unknown) => matchesNode(input, node as TreeNode);
 
-/** Searchable three-level category tree: type a code or any part of a name. */
-export function CategorySelect(props: PickerProps<string | undefined>) {
-  const { categories, lang, t } = useApp();
-  const tree = useMemo(() => categoryTree(categories, lang), [categories, lang]);
+/** A searchable tree select; the two pickers differ only in their tree and placeholder. */
+function TreePicker({ tree, placeholder, props, lined }: { tree: TreeNode[]; placeholder: string; props: PickerProps<string | undefined>; lined?: boolean }) {
   return (
     <TreeSelect
       id={props.id}
@@ -28,34 +26,28 @@ export function CategorySelect(props: PickerProps<string | undefined>) {
       treeData={tree}
       showSearch={{ filterTreeNode, treeNodeFilterProp: 'searchText' }}
       allowClear={props.allowClear ?? true}
-      placeholder={props.placeholder ?? t('desk.categoryPlaceholder')}
-      styles={{ popup: { root: { maxHeight: 420, overflow: 'auto' } } }}
+      placeholder={props.placeholder ?? placeholder}
+      styles={lined ? { popup: { root: { maxHeight: 420, overflow: 'auto' } } } : undefined}
       style={{ width: '100%' }}
       treeDefaultExpandAll={false}
-      treeLine
+      treeLine={lined}
+      autoFocus={props.autoFocus}
     />
   );
+}
+
+/** Searchable three-level category tree: type a code or any part of a name. */
+export function CategorySelect(props: PickerProps<string | undefined>) {
+  const { categories, lang, t } = useApp();
+  const tree = useMemo(() => categoryTree(categories, lang), [categories, lang]);
+  return <TreePicker tree={tree} placeholder={t('desk.categoryPlaceholder')} props={props} lined />;
 }
 
 /** Searchable unit tree (districts → streets, departments, companies). */
 export function UnitSelect(props: PickerProps<string | undefined>) {
   const { units, t, lang } = useApp();
   const tree = useMemo(() => unitTree(units, lang), [units, lang]);
-  return (
-    <TreeSelect
-      id={props.id}
-      data-testid={props['data-testid']}
-      value={props.value}
-      onChange={(v: string | undefined) => props.onChange?.(v)}
-      treeData={tree}
-      showSearch={{ filterTreeNode, treeNodeFilterProp: 'searchText' }}
-      allowClear={props.allowClear ?? true}
-      placeholder={props.placeholder ?? t('desk.unitPlaceholder')}
-      style={{ width: '100%' }}
-
-      autoFocus={props.autoFocus}
-    />
-  );
+  return <TreePicker tree={tree} placeholder={t('desk.unitPlaceholder')} props={props} />;
 }
 
 export function UnitsSelect(props: PickerProps<string[] | undefined>) {
