@@ -34,6 +34,42 @@ export interface TicketChangeHook {
   watchesNewOrders?: (sql: Sql) => boolean | Promise<boolean>;
 }
 
+/**
+ * Portal look-ups (order number + phone) per client address, kept where every node sees them. A look-up is
+ * registered before it is checked and forgotten when it succeeds or is refused, so what stays are failures and
+ * look-ups still being checked: guesses sent at once, to one node or to many, count against each other.
+ * Run on the database itself, never inside a transaction (the count must see other nodes' registrations).
+ */
+export interface PortalLookupStore {
+  /**
+   * Registers a look-up from `ip` at `at`, deletes registrations before `since` (the window's start, in batches;
+   * any address), and counts the registrations from `ip` after `since`, this one included.
+   */
+  begin(ip: string, at: string, since: string): Promise<{ id: string; recent: number }>;
+  /** Forgets a registration: the look-up succeeded or was refused, so it is no failure. */
+  forget(id: string): Promise<void>;
+}
+
+/**
+ * Sign-in attempts per account and per client address, kept where every node sees them. An attempt is registered
+ * before its password is checked and counts as a failure until it proves otherwise: it is forgotten when it is
+ * refused (or not checked at all), marked successful when the password is right, and stays a failure otherwise.
+ * So guesses sent at once, to one node or to many, count against each other. Run `begin` and `forget` on the
+ * database itself, never inside a transaction (the count must see other nodes' registrations).
+ */
+export interface LoginAttemptStore {
+  /**
+   * Registers an attempt at `at`, deletes registrations before `since` (the window's start, any account or
+   * address; in batches), and counts the failures since `since` (registrations still being checked included, this
+   * one too) for the account and for the address.
+   */
+  begin(a: { username: string; ip: string; at: string; since: string }): Promise<{ id: string; failuresByUser: number; failuresByIp: number }>;
+  /** The password was right: the attempt is no failure (run it in the transaction that opens the session). */
+  succeeded(id: string): Promise<void>;
+  /** Forgets an attempt that was refused or never checked: it is no failure. */
+  forget(id: string): Promise<void>;
+}
+
 export interface AuthPolicy {
   sessionHours: number;
   maxFailuresPerUser: number;

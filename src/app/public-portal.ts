@@ -3,7 +3,6 @@ import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import type { Satisfaction, Ticket, TicketEvent } from '../domain/ticket/ticket';
 import { publicActorId } from '../domain/ticket/visibility';
-import { AttemptLimiter } from './attempt-limiter';
 import type { AppContext } from './ports';
 
 /** What a citizen sees of their order on the portal: no internal notes, no staff names. */
@@ -29,29 +28,34 @@ const digits = (phone: string) => phone.replace(/\D/g, '');
 
 const LOOKUP_FAILURES = 20;
 const LOOKUP_WINDOW_MINUTES = 15;
-const limiters = new WeakMap<AppContext, AttemptLimiter>();
-const limiterOf = (ctx: AppContext) => {
-  let limiter = limiters.get(ctx);
-  if (!limiter) limiters.set(ctx, (limiter = new AttemptLimiter(ctx.clock, LOOKUP_FAILURES, LOOKUP_WINDOW_MINUTES * 60_000)));
-  return limiter;
-};
 
 /**
  * The order behind a number, if the phone is the caller's; the same "not found" otherwise, to reveal nothing.
- * Order numbers are sequential, so failed lookups are limited per client address to keep phones from being guessed.
+ * Order numbers are sequential, so failed look-ups are limited per client address to keep phones from being
+ * guessed. The count is in the database, so the limit holds however many nodes answer and across restarts.
  */
 export async function findOwnTicket(ctx: AppContext, number: string, phone: string, ip = 'unknown'): Promise<Ticket> {
-  const limiter = limiterOf(ctx);
-  if (limiter.blocked(ip)) {
-    throw new AppError('AUTH.RATE_LIMITED', `Too many unsuccessful look-ups; try again in ${LOOKUP_WINDOW_MINUTES} minutes`, 'phone', {
-      retryAfterSeconds: LOOKUP_WINDOW_MINUTES * 60,
-    });
+  const s = stores(ctx.db);
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000).toISOString();
+  // Registered before the check, not after a failure, so that guesses sent all at once count against each other.
+  const lookup = await s.portalLookups.begin(ip, now.toISOString(), since);
+  let ticket: Ticket | null;
+  try {
+    if (lookup.recent > LOOKUP_FAILURES) {
+      throw new AppError('AUTH.RATE_LIMITED', `Too many unsuccessful look-ups; try again in ${LOOKUP_WINDOW_MINUTES} minutes`, 'phone', {
+        retryAfterSeconds: LOOKUP_WINDOW_MINUTES * 60,
+      });
+    }
+    ticket = await s.tickets.getByNumber(number.trim());
+  } catch (error) {
+    await s.portalLookups.forget(lookup.id); // refused, or not checked at all: no failure
+    throw error;
   }
-  const ticket = await stores(ctx.db).tickets.getByNumber(number.trim());
   if (!ticket || !ticket.caller?.phone || digits(ticket.caller.phone) !== digits(phone) || digits(phone).length < 5) {
-    limiter.fail(ip);
-    throw new AppError('TICKET.NOT_FOUND', 'No order with this number and phone', 'number');
+    throw new AppError('TICKET.NOT_FOUND', 'No order with this number and phone', 'number'); // the registration stays: a failure
   }
+  await s.portalLookups.forget(lookup.id);
   return ticket;
 }
 

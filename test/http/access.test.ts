@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scryptHasher } from '../../src/adapters/crypto/passwords';
+import { buildApp, type App } from '../../src/adapters/http/app';
+import type { AuthPolicy, PasswordHasher } from '../../src/app/ports';
+import { TestClock, testContext } from '../support/context';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/http';
 import { actOk, fetchTicket, HOUSING, register, STREET } from '../support/tickets';
 
@@ -9,6 +13,33 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const get = async (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: await t.as(who) });
+
+/**
+ * Two server nodes over the test database (each with its own connection on PostgreSQL, and its own clock), which
+ * count the passwords they check: scrypt verifications, the work a refused sign-in must not cost.
+ */
+async function twoNodes(auth: Partial<AuthPolicy> = {}) {
+  let checks = 0;
+  const passwords: PasswordHasher = {
+    hash: (password) => scryptHasher.hash(password),
+    verify: (password, stored) => {
+      checks++;
+      return scryptHasher.verify(password, stored);
+    },
+  };
+  const clocks = [new TestClock(t.clock.now()), new TestClock(t.clock.now())];
+  const apps: App[] = [];
+  for (const clock of clocks) {
+    apps.push(await buildApp(testContext(await t.tdb.openAnother(), clock, { passwords, auth: { ...t.ctx.auth, ...auth } }), { webDist: null }));
+  }
+  return {
+    login: (i: number, username: string, password: string, remoteAddress: string) =>
+      apps[i % 2]!.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress }),
+    checks: () => checks,
+    advance: (ms: number) => clocks.forEach((c) => c.advance(ms)),
+    close: () => Promise.all(apps.map((a) => a.close())),
+  };
+}
 
 describe('accounts and sign-in', () => {
   it('signs in, tells who I am, and revokes the token at logout', async () => {
@@ -35,6 +66,64 @@ describe('accounts and sign-in', () => {
     expect(locked.headers['retry-after']).toBe('900');
     t.clock.advance(16 * 60_000);
     expect((await attempt('leader', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('checks at most the account limit of wrong passwords sent all at once, to one node or two', async () => {
+    const nodes = await twoNodes();
+    try {
+      // 60 wrong passwords for one account at the same moment, from 60 addresses (so only the account limit applies).
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => nodes.login(i, 'handler2', `wrong-${i}`, `10.5.0.${i}`)));
+      const codes = answers.map((a) => a.statusCode);
+      const checked = codes.filter((c) => c === 401).length;
+      // Which ones get checked depends on timing (possibly none: each counts the others still being checked),
+      // but never more than the limit; the rest are refused without hashing anything.
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(nodes.checks()).toBe(checked);
+      expect(codes.filter((c) => c === 429)).toHaveLength(60 - checked);
+      for (const refused of answers.filter((a) => a.statusCode === 429)) {
+        expect(refused.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED', message: 'Too many failed sign-ins; try again in 15 minutes' });
+        expect(refused.headers['retry-after']).toBe('900');
+      }
+      // Only the checked ones stay counted: exactly 5 - checked more wrong passwords get checked, then it locks.
+      for (let i = checked; i < 5; i++) expect((await nodes.login(i, 'handler2', 'wrong-again', '10.5.1.1')).statusCode).toBe(401);
+      expect((await nodes.login(0, 'handler2', DEMO_PASSWORD, '10.5.1.2')).statusCode).toBe(429);
+      expect((await nodes.login(1, 'handler2', DEMO_PASSWORD, '10.5.1.2')).statusCode).toBe(429);
+      expect(nodes.checks()).toBe(5);
+      // Once the window has passed, on both nodes, the right password is accepted again.
+      nodes.advance(15 * 60_000 + 1);
+      expect((await nodes.login(1, 'handler2', DEMO_PASSWORD, '10.5.1.2')).statusCode).toBe(200);
+      expect((await nodes.login(0, 'handler2', DEMO_PASSWORD, '10.5.1.2')).statusCode).toBe(200);
+      // Expired failures were deleted as new attempts arrived; the successes stay marked as such, and audited.
+      const rows = await t.ctx.db.query<{ success: boolean }>("SELECT success FROM login_attempts WHERE username = 'handler2'");
+      expect(rows.map((r) => r.success)).toEqual([true, true]);
+      const audit = await t.ctx.db.query<{ action: string }>(
+        "SELECT a.action FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE u.username = 'handler2' ORDER BY a.id",
+      );
+      expect(audit.map((a) => a.action)).toEqual(['login', 'login']);
+    } finally {
+      await nodes.close();
+    }
+  });
+
+  it('checks at most the address limit of wrong passwords sent all at once from one address', async () => {
+    const nodes = await twoNodes({ maxFailuresPerIp: 10 });
+    try {
+      // 40 unknown accounts (one guess each, so only the address limit applies): a dummy hash is checked for each.
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => nodes.login(i, `nobody-${i}`, 'guess', '10.6.6.6')));
+      const checked = answers.filter((a) => a.statusCode === 401).length;
+      expect(checked).toBeLessThanOrEqual(10);
+      expect(nodes.checks()).toBe(checked);
+      expect(answers.filter((a) => a.statusCode === 429 && a.json().code === 'AUTH.RATE_LIMITED')).toHaveLength(40 - checked);
+      for (let i = checked; i < 10; i++) expect((await nodes.login(i, `nobody-more-${i}`, 'guess', '10.6.6.6')).statusCode).toBe(401);
+      const locked = await nodes.login(0, 'dispatcher', DEMO_PASSWORD, '10.6.6.6');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.headers['retry-after']).toBe('900');
+      expect((await nodes.login(1, 'dispatcher', DEMO_PASSWORD, '10.6.6.7')).statusCode).toBe(200); // another address
+      nodes.advance(15 * 60_000 + 1);
+      expect((await nodes.login(0, 'dispatcher', DEMO_PASSWORD, '10.6.6.6')).statusCode).toBe(200);
+    } finally {
+      await nodes.close();
+    }
   });
 
   it('lets only the admin manage units and users, with validation and audit', async () => {

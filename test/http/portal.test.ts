@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/adapters/http/app';
+import { TestClock, testContext } from '../support/context';
 import { createTestApp, type TestApp } from '../support/http';
 import { actOk, fetchTicket, STREET } from '../support/tickets';
 
@@ -71,6 +73,57 @@ describe('citizen portal (no account)', () => {
     expect(elsewhere.statusCode).toBe(200);
     t.clock.advance(15 * 60_000 + 1);
     expect((await look('13700002222')).statusCode).toBe(200);
+  });
+
+  it('shares the count between nodes over one database, and forgets failures once the window has passed', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '路面塌陷', caller: { phone: '13600004444' } } })).json();
+    // A second node: its own connection (PostgreSQL), its own clock and its own app, over the same database.
+    const clockB = new TestClock(t.clock.now());
+    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), clockB), { webDist: null });
+    try {
+      const nodes = [t.app, nodeB];
+      const look = (node: number, phone: string) =>
+        nodes[node % 2]!.inject({ method: 'GET', url: `/api/v1/public/tickets/${number}?phone=${phone}`, remoteAddress: '10.8.8.8' });
+      for (let i = 0; i < 20; i++) expect((await look(i, `1360000${String(5000 + i)}`)).statusCode).toBe(404);
+      for (const node of [0, 1]) {
+        const blocked = await look(node, '13600004444');
+        expect(blocked.statusCode).toBe(429);
+        expect(blocked.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED', message: 'Too many unsuccessful look-ups; try again in 15 minutes' });
+        expect(blocked.headers['retry-after']).toBe('900');
+      }
+      t.clock.advance(15 * 60_000 + 1);
+      clockB.advance(15 * 60_000 + 1);
+      expect((await look(1, '13600004444')).statusCode).toBe(200);
+      expect((await look(0, '13600004444')).statusCode).toBe(200);
+      // Expired failures are deleted as new look-ups arrive; successes and refusals leave nothing behind.
+      const [left] = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM portal_lookup_failures WHERE ip = '10.8.8.8'");
+      expect(Number(left!.n)).toBe(0);
+    } finally {
+      await nodeB.close();
+    }
+  });
+
+  it('counts guesses sent all at once, to one node or to many, against each other', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '路灯不亮', caller: { phone: '13500006666' } } })).json();
+    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), t.clock), { webDist: null });
+    try {
+      const nodes = [t.app, nodeB];
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          nodes[i % 2]!.inject({ method: 'GET', url: `/api/v1/public/tickets/${number}?phone=1350000${String(7000 + i)}`, remoteAddress: '10.9.9.9' }),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode);
+      // Which ones get through depends on timing (possibly none: each counts the others still being checked),
+      // but never more than the limit, and only the failures stay counted.
+      const checked = codes.filter((c) => c === 404).length;
+      expect(checked).toBeLessThanOrEqual(20);
+      expect(codes.filter((c) => c === 429).length).toBe(60 - checked);
+      const [left] = await t.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM portal_lookup_failures WHERE ip = '10.9.9.9'");
+      expect(Number(left!.n)).toBe(checked);
+    } finally {
+      await nodeB.close();
+    }
   });
 
   it('validates portal input', async () => {

@@ -169,16 +169,32 @@ describe(`storage contract on ${ENGINE}`, () => {
     expect(await s.users.getByUsername('wang')).toEqual(user);
   });
 
-  it('keeps sessions until they expire or are revoked, and counts failed logins', async () => {
+  it('keeps sessions until they expire or are revoked', async () => {
     await s.sessions.create({ tokenHash: 'h-live', userId: 'user-1', createdAt: AT, expiresAt: '2025-10-01T14:00:00.000Z' });
     expect((await s.sessions.findActiveUser('h-live', '2025-10-01T13:00:00.000Z'))?.username).toBe('wang');
     expect(await s.sessions.findActiveUser('h-live', '2025-10-01T15:00:00.000Z')).toBeNull();
     await s.sessions.revoke('h-live', '2025-10-01T13:30:00.000Z');
     expect(await s.sessions.findActiveUser('h-live', '2025-10-01T13:31:00.000Z')).toBeNull();
-    for (const ip of ['1.1.1.1', '1.1.1.1', '2.2.2.2']) await s.sessions.recordAttempt({ username: 'wang', ip, at: AT, success: false });
-    await s.sessions.recordAttempt({ username: 'wang', ip: '1.1.1.1', at: AT, success: true });
-    expect(await s.sessions.recentFailures('wang', '1.1.1.1', '2025-10-01T00:00:00.000Z')).toEqual({ byUser: 3, byIp: 2 });
-    expect(await s.sessions.recentFailures('wang', '1.1.1.1', '2025-10-02T00:00:00.000Z')).toEqual({ byUser: 0, byIp: 0 });
+  });
+
+  it('counts sign-in attempts as failures until they succeed, forgets refused ones and prunes expired ones', async () => {
+    const since = '2025-10-01T00:00:00.000Z';
+    const begin = (username: string, ip: string) => s.loginAttempts.begin({ username, ip, at: AT, since });
+    await begin('wang', '1.1.1.1');
+    await begin('wang', '2.2.2.2');
+    expect(await begin('wang', '1.1.1.1')).toMatchObject({ failuresByUser: 3, failuresByIp: 2 });
+    const right = await begin('wang', '1.1.1.1');
+    expect(right).toMatchObject({ failuresByUser: 4, failuresByIp: 3 }); // still being checked: counted
+    await tdb.db.transaction((tx) => stores(tx).loginAttempts.succeeded(right.id));
+    const refused = await begin('li', '1.1.1.1');
+    expect(refused).toMatchObject({ failuresByUser: 1, failuresByIp: 3 });
+    await s.loginAttempts.forget(refused.id);
+    expect(await begin('li', '3.3.3.3')).toMatchObject({ failuresByUser: 1, failuresByIp: 1 });
+    // A day later: every row of the past window is deleted by the next registration, whoever it is for.
+    const later = await s.loginAttempts.begin({ username: 'zhao', ip: '4.4.4.4', at: '2025-10-02T02:00:00.000Z', since: '2025-10-02T01:45:00.000Z' });
+    expect(later).toMatchObject({ failuresByUser: 1, failuresByIp: 1 });
+    const [left] = await tdb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_attempts');
+    expect(Number(left!.n)).toBe(1);
   });
 
   it('stores attachments byte for byte', async () => {

@@ -1,7 +1,7 @@
 import type { Sql } from './database';
 import { toUser, type UserRecord } from './user.store';
 
-/** Login sessions (tokens are stored only as hashes) and login attempts for rate limiting. */
+/** Login sessions (tokens are stored only as hashes). Sign-in attempts are in login-attempt.store.ts. */
 export function sessionStore(sql: Sql) {
   return {
     async create(s: { tokenHash: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
@@ -23,18 +23,6 @@ export function sessionStore(sql: Sql) {
     },
     async revokeAllOf(userId: string, now: string): Promise<void> {
       await sql.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
-    },
-    async recordAttempt(a: { username: string; ip: string; at: string; success: boolean }): Promise<void> {
-      await sql.query('INSERT INTO login_attempts (username, ip, at, success) VALUES ($1, $2, $3, $4)', [a.username, a.ip, a.at, a.success]);
-    },
-    /** Failed attempts since `since` for this username and from this address. */
-    async recentFailures(username: string, ip: string, since: string): Promise<{ byUser: number; byIp: number }> {
-      const [row] = await sql.query<{ by_user: number; by_ip: number }>(
-        `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip
-         FROM login_attempts WHERE at >= $3 AND NOT success AND (username = $1 OR ip = $2)`,
-        [username, ip, since],
-      );
-      return { byUser: Number(row?.by_user ?? 0), byIp: Number(row?.by_ip ?? 0) };
     },
   };
 }

@@ -2,6 +2,8 @@ import { attachmentStore } from './attachment.store';
 import { auditStore } from './audit.store';
 import { categoryStore } from './category.store';
 import type { Sql } from './database';
+import { loginAttemptStore } from './login-attempt.store';
+import { portalLookupStore } from './portal-lookup.store';
 import { sessionStore } from './session.store';
 import { ticketStore } from './ticket.store';
 import { unitStore } from './unit.store';
@@ -17,6 +19,8 @@ export function stores(sql: Sql) {
     sessions: sessionStore(sql),
     audit: auditStore(sql),
     attachments: attachmentStore(sql),
+    portalLookups: portalLookupStore(sql),
+    loginAttempts: loginAttemptStore(sql),
   };
 }
 export type Stores = ReturnType<typeof stores>;
