@@ -5,18 +5,15 @@ import type { AppContext } from './app/ports';
 import { seedDemoCity, type DemoAccount } from './app/seed-demo-city';
 import { loadConfig } from './config';
 import { startDeadlineSweeper } from './adapters/jobs/deadline-sweeper';
-import { trackDeadlines } from './app/sla/track-deadlines';
 import { calendarCoverageWarning } from './adapters/calendar/chinese-days-calendar';
-import { intakeRoutes } from './adapters/http/routes/intake.route';
 import { startIntakeRetrainSchedule } from './adapters/jobs/intake-retrain';
 import { trainInWorker } from './adapters/jobs/train-in-worker';
-import { autoDispatchHook } from './app/intake/auto-dispatch';
-import { createIntakeRuntime } from './app/intake/intake-runtime';
 import { ensureIntakeModel } from './app/intake/train-intake-model';
 import { SYSTEM_ACTOR } from './domain/roles';
 import { sharedJiebaTokenizer } from './intake/jieba-tokenizer';
+import { wireFeatures } from './wiring';
 
-/** Wiring only: configuration, database, context, HTTP. */
+/** Wiring only: configuration, database, context, features (wiring.ts), HTTP, jobs. */
 async function main() {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
@@ -35,13 +32,10 @@ async function main() {
     },
     ticketHooks: [],
   };
-  // Deadlines and warnings follow every change of an order, in the same transaction (issue 4).
-  ctx.ticketHooks.push(trackDeadlines(ctx));
-  // Smart intake (issue 5): automatic dispatch of confident new orders, after the deadline hook.
-  const intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer(), trainer: trainInWorker });
-  ctx.ticketHooks.push(autoDispatchHook(ctx, intake));
+  // Deadlines (issue 4) and smart intake (issue 5): the same wiring as the HTTP tests; models train in a worker thread.
+  const { intake, plugins } = wireFeatures(ctx, { tokenizer: sharedJiebaTokenizer(), trainer: trainInWorker });
   const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
-  const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy, plugins: [intakeRoutes(intake)] });
+  const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy, plugins });
   const address = await app.listen({ port: config.port, host: config.host });
   const local = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
   printBanner(local, db.engine, seeded);
@@ -52,7 +46,7 @@ async function main() {
       .then((m) => m && console.log(`intake model v${m.version} trained on ${m.trainedOn} demo orders`))
       .catch((e: unknown) => console.error('intake model training failed:', e instanceof Error ? e.message : e));
   }
-  const stopRetrain = startIntakeRetrainSchedule(ctx, intake);
+  const stopRetrain = startIntakeRetrainSchedule(ctx, intake, { ensureDemoModel: config.seedDemo });
   const calendarWarning = calendarCoverageWarning(ctx.clock.now());
   if (calendarWarning) console.warn(calendarWarning);
   // Automatic supervision: every minute, on every node (the sweep shares rows between nodes with SKIP LOCKED).

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trackDeadlines } from '../../src/app/sla/track-deadlines';
 import { createTestApp, type TestApp } from '../support/http';
 import { actOk, fetchTicket, HOUSING, register, STREET, type TicketJson } from '../support/tickets';
 
@@ -10,7 +9,6 @@ let t: TestApp;
 beforeAll(async () => {
   // the clock moves weeks ahead here: keep the demo sessions valid meanwhile
   t = await createTestApp({ context: { auth: { sessionHours: 24 * 365, maxFailuresPerUser: 5, maxFailuresPerIp: 50, failureWindowMinutes: 15 } } });
-  t.ctx.ticketHooks.push(trackDeadlines(t.ctx));
 });
 afterAll(async () => t.close());
 

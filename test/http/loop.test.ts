@@ -26,10 +26,15 @@ describe('the double closed loop over HTTP', () => {
     expect(order).toMatchObject({ status: 'closed', closure: 'resolved', satisfaction: 'satisfied', allowedActions: [] });
 
     const full = (await fetchTicket(t, 'leader', order.id)).json();
+    // The deadline hook records each deadline it sets or moves (dispatch, sign, approved extension) in the same transaction.
     expect(full.events.map((e: { type: string }) => e.type)).toEqual([
-      'created', 'dispatched', 'signed', 'extension_requested', 'extension_decided', 'commented', 'replied', 'reply_approved', 'supervised', 'callback_recorded',
+      'created', 'dispatched', 'deadline_changed', 'signed', 'deadline_changed', 'extension_requested', 'extension_decided', 'deadline_changed',
+      'commented', 'replied', 'reply_approved', 'supervised', 'callback_recorded',
     ]);
-    const signed = full.events[2];
+    expect(full.events.filter((e: { type: string }) => e.type === 'deadline_changed').map((e: { payload: { reason: string } }) => e.payload.reason)).toEqual([
+      'dispatched', 'signed', 'extended',
+    ]);
+    const signed = full.events[3];
     expect(signed).toMatchObject({ fromStatus: 'dispatched', toStatus: 'in_progress', actor: { name: '丰财街道 赵敏', unitId: STREET } });
     expect(full.events.every((e: { at: string; actor: { id: string } }) => e.at && e.actor.id)).toBe(true);
   });
