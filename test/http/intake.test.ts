@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autoDispatchHook } from '../../src/app/intake/auto-dispatch';
-import { createIntakeRuntime, type IntakeRuntime } from '../../src/app/intake/intake-runtime';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { IntakeRuntime } from '../../src/app/intake/intake-runtime';
 import { ensureIntakeModel, retrainIfDue } from '../../src/app/intake/train-intake-model';
-import { intakeRoutes } from '../../src/adapters/http/routes/intake.route';
 import { SYSTEM_ACTOR } from '../../src/domain/roles';
-import { sharedJiebaTokenizer } from '../../src/intake/jieba-tokenizer';
 import { createTestApp, type TestApp } from '../support/http';
 import { act, actOk, fetchTicket, HOUSING, register } from '../support/tickets';
 
@@ -13,9 +10,8 @@ let intake: IntakeRuntime;
 
 beforeAll(async () => {
   // A smaller demo set than production (3,000) keeps the suite quick; the model is the same kind.
-  intake = createIntakeRuntime({ tokenizer: sharedJiebaTokenizer(), demoOrderCount: 1500 });
-  t = await createTestApp({ app: { plugins: [intakeRoutes(intake)] } });
-  t.ctx.ticketHooks.push(autoDispatchHook(t.ctx, intake));
+  t = await createTestApp({ features: { demoOrderCount: 1500 } });
+  intake = t.intake!;
   await ensureIntakeModel(t.ctx, intake, SYSTEM_ACTOR);
 });
 afterAll(async () => t.close());
@@ -68,6 +64,27 @@ describe('POST /assist/analyze', () => {
     expect(cluster).toMatchObject({ size: 3, areaCode: '320303' });
   });
 
+  it('places each report by the district its text names, when the address does not', async () => {
+    // No address: only the text says where. Two reports of one broken manhole cover in 贾汪区 …
+    const jiawang = '贾汪区大吴街道苏山路上有个窨井盖板破损塌陷，行人路过容易崴脚，请尽快维修';
+    const a = await register(t, { content: jiawang, caller: { name: '市民', phone: '13600000011' } });
+    const b = await register(t, { content: jiawang.replace('有个窨井盖板破损塌陷', '有个窨井盖板破了塌下去了'), caller: { name: '市民', phone: '13600000012' } });
+    // … and two near-identical reports of fallen trees, one in 鼓楼区 and one in 云龙区: two events.
+    const tree = '一条人行道上的行道树被大风刮断了，横在路中间，行人无法通行，请尽快清理';
+    const gulou = await register(t, { content: `鼓楼区${tree}`, caller: { name: '市民', phone: '13600000013' } });
+    const yunlong = await register(t, { content: `云龙区${tree}`, caller: { name: '市民', phone: '13600000014' } });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/assist/clusters?days=7', headers: await t.as('dispatcher') });
+    expect(res.statusCode, res.body).toBe(200);
+    type Cluster = { tickets: { ticketId: string }[]; areaCode: string | null; areaName: string | null };
+    const containing = (id: string) => (res.json().items as Cluster[]).find((k) => k.tickets.some((x) => x.ticketId === id));
+    const manhole = containing(a.id);
+    expect(manhole?.tickets.map((x) => x.ticketId).sort()).toEqual([a.id, b.id].sort());
+    expect(manhole).toMatchObject({ areaCode: '320305', areaName: '贾汪区' });
+    // Different districts named in the text: never joined (each alone is below minSize 2, so in no cluster).
+    expect(containing(gulou.id)?.tickets.some((x) => x.ticketId === yunlong.id) ?? false).toBe(false);
+    expect(containing(yunlong.id)).toBeUndefined();
+  });
+
   it('is for the hotline centre only', async () => {
     const res = await analyze('handler', { content: WATER });
     expect(res.statusCode).toBe(403);
@@ -93,7 +110,7 @@ describe('model versions', () => {
 
     const trained = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/train', headers: admin, payload: {} });
     expect(trained.statusCode, trained.body).toBe(201);
-    expect(trained.json()).toMatchObject({ version: 2, active: true, source: 'history+demo' });
+    expect(trained.json()).toMatchObject({ version: 2, active: true, source: 'history+demo', createdByName: '系统管理员' });
     expect(trained.json().metrics).toMatchObject({ historyOrders: 1, demoOrders: 1500 });
 
     let list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/models', headers: admin })).json();
@@ -125,6 +142,22 @@ describe('model versions', () => {
     expect(retrained?.metrics).toMatchObject({ historyOrders: 2 });
   }, 180_000);
 
+  it('names who trained each version and who changed the settings, for a role that may not list users', async () => {
+    const supervisor = await t.as('supervisor');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: supervisor })).statusCode).toBe(403);
+    const admin = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: await t.as('admin') })).json();
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/models', headers: supervisor });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((m: { version: number; createdBy: string; createdByName: string }) => [m.version, m.createdBy, m.createdByName])).toEqual([
+      [3, 'system', '系统'], // the scheduled retrain: the system, named as its events name it
+      [2, admin.id, '系统管理员'], // the admin's training
+      [1, 'system', '系统'], // the demo model
+    ]);
+    const settings = await t.app.inject({ method: 'GET', url: '/api/v1/admin/intake/settings', headers: supervisor });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json()).toMatchObject({ retrainIntervalHours: 24, updatedBy: admin.id, updatedByName: '系统管理员' });
+  });
+
   it('answers MODEL.NOT_FOUND for an unknown version and refuses non-admins', async () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/admin/models/99/activate', headers: await t.as('admin') });
     expect(missing.statusCode).toBe(404);
@@ -135,6 +168,27 @@ describe('model versions', () => {
 });
 
 describe('automatic dispatch', () => {
+  it('while off, lets a new order take the one-statement path (no transaction); once on, runs it in the hooks\' transaction', async () => {
+    await t.as('agent');
+    const transaction = vi.spyOn(t.ctx.db, 'transaction');
+    try {
+      await register(t, { content: '想问一下这个事情归哪里管' }); // off by default; deadlines never watch new orders
+      expect(transaction).not.toHaveBeenCalled();
+      const on = await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/admin/intake/settings',
+        headers: await t.as('admin'),
+        payload: { autoDispatchEnabled: true, autoDispatchThreshold: 0.999 },
+      });
+      expect(on.statusCode, on.body).toBe(200);
+      transaction.mockClear();
+      expect(await register(t, { content: '想问一下这个事情归哪里管' })).toMatchObject({ status: 'registered' });
+      expect(transaction).toHaveBeenCalledTimes(1);
+    } finally {
+      transaction.mockRestore();
+    }
+  });
+
   it('dispatches a confident order as the system with its score; a return counts as an error', async () => {
     const admin = await t.as('admin');
     const settings = await t.app.inject({
@@ -144,12 +198,14 @@ describe('automatic dispatch', () => {
       payload: { autoDispatchEnabled: true, autoDispatchThreshold: 0.5 },
     });
     expect(settings.statusCode, settings.body).toBe(200);
-    expect(settings.json()).toMatchObject({ autoDispatchEnabled: true, autoDispatchThreshold: 0.5 });
+    expect(settings.json()).toMatchObject({ autoDispatchEnabled: true, autoDispatchThreshold: 0.5, updatedByName: '系统管理员' });
 
     const created = await register(t, { content: '物业不作为，楼道卫生长期没人打扫，物业公司推诿扯皮', caller: { name: '李先生', phone: '13700000001' } });
     expect(created).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING }); // the answer to POST /tickets already shows it
     const order = (await fetchTicket(t, 'dispatcher', created.id)).json();
     expect(order).toMatchObject({ status: 'dispatched', leadUnitId: HOUSING });
+    // The deadline hook sees the system's dispatch as it would a person's: the clocks start in the same transaction.
+    expect(order.deadlines).toMatchObject({ signBy: expect.any(String), replyBy: expect.any(String) });
     const dispatched = order.events.find((e: { type: string }) => e.type === 'dispatched');
     expect(dispatched.actor).toMatchObject({ id: 'system', name: '系统自动派单' });
     expect(dispatched.payload).toMatchObject({ automatic: true, threshold: 0.5, modelVersion: 3 });

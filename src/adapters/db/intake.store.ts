@@ -1,25 +1,10 @@
+import { SYSTEM_ACTOR } from '../../domain/roles';
+import type { IntakeSettings, ModelVersionMeta } from '../../domain/intake';
 import type { Sql } from './database';
 
 /** Storage of the smart-intake feature: model versions, settings, automatic dispatch records, training rows. */
 
-export interface ModelVersionMeta {
-  id: string;
-  version: number;
-  createdAt: string;
-  createdBy: string | null;
-  source: 'demo' | 'history' | 'history+demo';
-  trainedOn: number;
-  metrics: Record<string, unknown>;
-  active: boolean;
-}
-
-export interface IntakeSettings {
-  autoDispatchEnabled: boolean;
-  autoDispatchThreshold: number;
-  retrainIntervalHours: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type { IntakeSettings, ModelVersionMeta } from '../../domain/intake';
 
 export interface TrainingRow {
   id: string;
@@ -46,11 +31,20 @@ export interface SimilarCandidateRow {
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
+/** The name of who did something: the joined user's display name, or the system's name as its events show it. */
+const nameOf = (id: unknown, displayName: unknown): string | null =>
+  id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : ((displayName as string | null | undefined) ?? null);
+
+/** A version without its weights, with the display name of who trained it. */
+const MODEL_META = `SELECT m.id, m.version, m.created_at, m.created_by, u.display_name AS created_by_name, m.source, m.trained_on, m.metrics, m.active
+  FROM intake_models m LEFT JOIN users u ON u.id = m.created_by`;
+
 const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
   id: String(r.id),
   version: Number(r.version),
   createdAt: iso(r.created_at) as string,
   createdBy: (r.created_by as string | null) ?? null,
+  createdByName: nameOf(r.created_by, r.created_by_name),
   source: r.source as ModelVersionMeta['source'],
   trainedOn: Number(r.trained_on),
   metrics: (typeof r.metrics === 'string' ? JSON.parse(r.metrics) : r.metrics) as Record<string, unknown>,
@@ -60,7 +54,7 @@ const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
 export function intakeStore(sql: Sql) {
   return {
     async listModels(): Promise<ModelVersionMeta[]> {
-      return (await sql.query('SELECT id, version, created_at, created_by, source, trained_on, metrics, active FROM intake_models ORDER BY version DESC')).map(toMeta);
+      return (await sql.query(`${MODEL_META} ORDER BY m.version DESC`)).map(toMeta);
     },
     async activeVersion(): Promise<number | null> {
       const [row] = await sql.query('SELECT version FROM intake_models WHERE active');
@@ -71,11 +65,15 @@ export function intakeStore(sql: Sql) {
       return row ? String(row.model) : null;
     },
     async latest(): Promise<ModelVersionMeta | null> {
-      const [row] = await sql.query('SELECT id, version, created_at, created_by, source, trained_on, metrics, active FROM intake_models ORDER BY version DESC LIMIT 1');
+      const [row] = await sql.query(`${MODEL_META} ORDER BY m.version DESC LIMIT 1`);
+      return row ? toMeta(row) : null;
+    },
+    async model(version: number): Promise<ModelVersionMeta | null> {
+      const [row] = await sql.query(`${MODEL_META} WHERE m.version = $1`, [version]);
       return row ? toMeta(row) : null;
     },
     /** Stores a new version (numbered after the last) and makes it the active one. */
-    async insertModel(m: Omit<ModelVersionMeta, 'version' | 'active'>, modelJson: string): Promise<ModelVersionMeta> {
+    async insertModel(m: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName'>, modelJson: string): Promise<ModelVersionMeta> {
       await sql.query('LOCK TABLE intake_models IN SHARE ROW EXCLUSIVE MODE');
       const [row] = await sql.query('SELECT coalesce(max(version), 0) + 1 AS next FROM intake_models');
       const version = Number(row?.next ?? 1);
@@ -84,7 +82,8 @@ export function intakeStore(sql: Sql) {
         'INSERT INTO intake_models (id, version, created_at, created_by, source, trained_on, metrics, active, model) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',
         [m.id, version, m.createdAt, m.createdBy, m.source, m.trainedOn, JSON.stringify(m.metrics), modelJson],
       );
-      return { ...m, version, active: true };
+      const [stored] = await sql.query(`${MODEL_META} WHERE m.version = $1`, [version]);
+      return toMeta(stored as Record<string, unknown>);
     },
     async activate(version: number): Promise<boolean> {
       const [exists] = await sql.query('SELECT 1 FROM intake_models WHERE version = $1', [version]);
@@ -94,16 +93,17 @@ export function intakeStore(sql: Sql) {
       return true;
     },
     async settings(): Promise<IntakeSettings> {
-      const [r] = await sql.query('SELECT * FROM intake_settings WHERE id = 1');
+      const [r] = await sql.query('SELECT s.*, u.display_name AS updated_by_name FROM intake_settings s LEFT JOIN users u ON u.id = s.updated_by WHERE s.id = 1');
       return {
         autoDispatchEnabled: Boolean(r?.auto_dispatch_enabled),
         autoDispatchThreshold: Number(r?.auto_dispatch_threshold ?? 0.9),
         retrainIntervalHours: Number(r?.retrain_interval_hours ?? 168),
         updatedAt: iso(r?.updated_at),
         updatedBy: (r?.updated_by as string | null) ?? null,
+        updatedByName: nameOf(r?.updated_by, r?.updated_by_name),
       };
     },
-    async saveSettings(s: IntakeSettings): Promise<void> {
+    async saveSettings(s: Omit<IntakeSettings, 'updatedByName'>): Promise<void> {
       await sql.query(
         'UPDATE intake_settings SET auto_dispatch_enabled = $1, auto_dispatch_threshold = $2, retrain_interval_hours = $3, updated_at = $4, updated_by = $5 WHERE id = 1',
         [s.autoDispatchEnabled, s.autoDispatchThreshold, s.retrainIntervalHours, s.updatedAt, s.updatedBy],
@@ -130,6 +130,31 @@ export function intakeStore(sql: Sql) {
         returnCount: Number(r.return_count ?? 0),
         redispatchCount: Number(r.redispatch_count ?? 0),
       }));
+    },
+    /**
+     * Claims model training (scheduled retrain, first-start demo model, an admin's "train now") for `token` until
+     * `until`, if no claim holds at `at` (none, released, or expired). A compare-and-set on one row: of two nodes claiming at once, PostgreSQL lets the second UPDATE
+     * wait for the first and then re-checks its condition on the row the first wrote, so exactly one wins.
+     */
+    async claimRetrain(token: string, at: string, until: string): Promise<boolean> {
+      const rows = await sql.query(
+        `UPDATE intake_retrain_claim SET token = $1, started_at = $2, expires_at = $3
+          WHERE id = 1 AND (expires_at IS NULL OR expires_at <= $2) RETURNING id`,
+        [token, at, until],
+      );
+      return rows.length === 1;
+    },
+    /**
+     * Inside the transaction that stores the version: whether `token` still holds the claim (nobody took it over
+     * after it expired). Locks the row, so no node can take it over before this transaction ends.
+     */
+    async holdsRetrainClaim(token: string): Promise<boolean> {
+      const rows = await sql.query('SELECT id FROM intake_retrain_claim WHERE id = 1 AND token = $1 FOR UPDATE', [token]);
+      return rows.length === 1;
+    },
+    /** Ends the claim of `token` (nothing happens when another node has taken it over). */
+    async releaseRetrain(token: string): Promise<void> {
+      await sql.query('UPDATE intake_retrain_claim SET token = NULL, expires_at = NULL WHERE id = 1 AND token = $1', [token]);
     },
     async closedSince(at: string): Promise<number> {
       const [r] = await sql.query("SELECT count(*) AS n FROM tickets WHERE status = 'closed' AND updated_at > $1", [at]);

@@ -111,8 +111,8 @@ export async function analyzeRequestForAgent(ctx: AppContext, intake: IntakeRunt
   const similar = findSimilarOrders(
     { text: `${input.title ?? ''} ${input.content}`, callerPhone: phone, streetCode: analysis.division.streetCode, areaCode: analysis.division.areaCode },
     candidates.map((c) => {
-      const place = c.address ? intake.placeOfAddress(c.address) : null;
-      return { id: c.id, number: c.number, text: `${c.title} ${c.content}`, callerPhone: c.callerPhone, streetCode: place?.streetCode ?? null, areaCode: place?.areaCode ?? null };
+      const place = intake.placeOfOrder(c); // from address, title and content, as the request's own place
+      return { id: c.id, number: c.number, text: `${c.title} ${c.content}`, callerPhone: c.callerPhone, streetCode: place.streetCode, areaCode: place.areaCode };
     }),
   );
   const byId = new Map(candidates.map((c) => [c.id, c]));

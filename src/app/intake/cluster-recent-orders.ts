@@ -14,7 +14,11 @@ export interface OrderClusterView {
   areaName: string | null;
 }
 
-/** Open orders of the last `days` grouped by event (many reports of one burst pipe, one noisy site …), largest first. */
+/**
+ * Open orders of the last `days` grouped by event (many reports of one burst pipe, one noisy site …), largest first.
+ * The district of an order is resolved from its address, title and content (as the assistant resolves a request), so
+ * reports that name their district only in the text are placed too, and reports in two districts are never joined.
+ */
 export async function clusterRecentOrders(
   ctx: AppContext,
   intake: IntakeRuntime,
@@ -24,7 +28,7 @@ export async function clusterRecentOrders(
   if (!isCentre(actor)) throw new AppError('AUTH.FORBIDDEN', 'Only hotline centre staff see event clusters');
   const since = new Date(ctx.clock.now().getTime() - options.days * 86400_000).toISOString();
   const rows = await intakeStore(ctx.db).similarCandidates(since, null, 5000);
-  const places = new Map(rows.map((r) => [r.id, r.address ? intake.placeOfAddress(r.address) : null]));
+  const places = new Map(rows.map((r) => [r.id, intake.placeOfOrder(r)]));
   const clusters = clusterOrders(
     rows.map((r) => ({ id: r.id, number: r.number, text: `${r.title} ${r.content}`, areaCode: places.get(r.id)?.areaCode ?? null })),
     { ...DEFAULT_CLUSTER_OPTIONS, minSize: options.minSize },
@@ -32,7 +36,8 @@ export async function clusterRecentOrders(
   const byId = new Map(rows.map((r) => [r.id, r]));
   return clusters.slice(0, options.limit).map((c) => {
     const rep = byId.get(c.representativeId);
-    const place = places.get(c.representativeId) ?? null;
+    // A cluster holds one known district at most: the representative's, or that of another member when its own is unknown.
+    const place = [c.representativeId, ...c.ids].map((id) => places.get(id)).find((p) => p?.areaCode) ?? null;
     return {
       size: c.ids.length,
       cohesion: c.cohesion,

@@ -23,8 +23,8 @@ export async function updateIntakeSettings(ctx: AppContext, actor: Actor, patch:
   if (t !== undefined && !(t > 0 && t <= 1)) throw new AppError('VALIDATION.FAILED', 'autoDispatchThreshold must be in (0, 1]', 'autoDispatchThreshold');
   const saved = await ctx.db.transaction(async (tx) => {
     const store = intakeStore(tx);
-    const before = await store.settings();
-    const after: IntakeSettings = {
+    const { updatedByName: _, ...before } = await store.settings(); // the audit keeps the stored state, not the joined name
+    const after: Omit<IntakeSettings, 'updatedByName'> = {
       autoDispatchEnabled: patch.autoDispatchEnabled ?? before.autoDispatchEnabled,
       autoDispatchThreshold: t ?? before.autoDispatchThreshold,
       retrainIntervalHours: patch.retrainIntervalHours ?? before.retrainIntervalHours,
@@ -33,7 +33,7 @@ export async function updateIntakeSettings(ctx: AppContext, actor: Actor, patch:
     };
     await store.saveSettings(after);
     await auditStore(tx).record({ at: after.updatedAt as string, actorId: actor.id, action: 'intake.settings', entityType: 'intake_settings', entityId: '1', fromState: before, toState: after });
-    return after;
+    return store.settings(); // with the name of who changed them
   });
   // After the commit, so no concurrent reader can cache the old settings again.
   intakeSettingsCache(ctx).delete('settings');

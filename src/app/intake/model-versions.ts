@@ -21,7 +21,6 @@ export async function activateModelVersion(ctx: AppContext, actor: Actor, versio
     const store = intakeStore(tx);
     if (!(await store.activate(version))) throw new AppError('MODEL.NOT_FOUND', `No model version ${version}`, 'version');
     await auditStore(tx).record({ at: ctx.clock.now().toISOString(), actorId: actor.id, action: 'model.activate', entityType: 'intake_model', entityId: String(version), toState: { version } });
-    const found = (await store.listModels()).find((m) => m.version === version);
-    return found as ModelVersionMeta;
+    return (await store.model(version)) as ModelVersionMeta;
   });
 }

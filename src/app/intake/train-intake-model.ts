@@ -1,9 +1,10 @@
-import { intakeStore, type ModelVersionMeta, type TrainingRow } from '../../adapters/db/intake.store';
+import { intakeStore, type IntakeStore, type ModelVersionMeta, type TrainingRow } from '../../adapters/db/intake.store';
 import { AppError } from '../../domain/errors';
 import { hasRole, type Actor } from '../../domain/roles';
 import { CATEGORY_TARGET, STREET_UNIT_LABEL, UNIT_TARGET } from '../../intake/analyze';
 import { generateDemoOrders } from '../../intake/demo-orders';
 import { demoTrainingExamples } from '../../intake/demo-model';
+import { DEMO_MODEL_CLAIM_MINUTES, RETRAIN_CLAIM_MINUTES, retrainClaimUntil, retrainIntervalPassed } from '../../intake/retrain-schedule';
 import { DEFAULT_TEXT_MODEL_CONFIG, type TextModelConfig, type TrainingExample } from '../../intake/text-model';
 import type { AppContext } from '../ports';
 import type { IntakeRuntime } from './intake-runtime';
@@ -51,9 +52,37 @@ export interface TrainOptions {
   config?: TextModelConfig;
 }
 
-/** Trains a new model version from the platform's closed orders, stores it and activates it. */
+/**
+ * The admin's "train now": trains a new model version from the platform's closed orders, stores it and activates
+ * it. It takes the same claim as the schedule and the first-start demo model (with the schedule's expiry), so at
+ * most one training runs at a time on all nodes: while another training holds the claim (the schedule, the demo
+ * model, another admin's click) it is refused with MODEL.TRAINING_IN_PROGRESS. It is never skipped as "not due":
+ * with the claim it always trains.
+ */
 export async function trainIntakeModel(ctx: AppContext, intake: IntakeRuntime, actor: Actor, options: TrainOptions = {}): Promise<ModelVersionMeta> {
+  requireTrainer(actor);
+  const always = async () => true;
+  const outcome = await trainUnderClaim(ctx, always, () => trainVersion(ctx, intake, actor, options), RETRAIN_CLAIM_MINUTES);
+  if (outcome.stored) return outcome.stored;
+  // Claim held by another training, or (after a training longer than the claim) taken over by one.
+  throw new AppError(
+    'MODEL.TRAINING_IN_PROGRESS',
+    '另一次模型训练正在进行，请在其完成后再试 Another model training is running (scheduled, first start or another admin); try again when it has finished',
+  );
+}
+
+function requireTrainer(actor: Actor): void {
   if (actor.kind !== 'system' && !hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', '只有管理员可以训练模型 Only admins train models');
+}
+
+/** Trains a version (in the worker thread in production) without storing it. */
+async function trainVersion(
+  ctx: AppContext,
+  intake: IntakeRuntime,
+  actor: Actor,
+  options: TrainOptions,
+): Promise<{ meta: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName'>; json: string }> {
+  requireTrainer(actor);
   const store = intakeStore(ctx.db);
   const history = options.demoOnly ? [] : historyExamples(await store.trainingRows(MAX_HISTORY));
   const withDemo = options.demoOnly || (options.includeDemo ?? history.length < MIN_HISTORY_ALONE);
@@ -69,46 +98,100 @@ export async function trainIntakeModel(ctx: AppContext, intake: IntakeRuntime, a
   const trainMs = Date.now() - started;
   const json = JSON.stringify(model.json);
   const heads = model.json.heads;
-  return ctx.db.transaction((tx) =>
-    intakeStore(tx).insertModel(
-      {
-        id: ctx.ids.id(),
-        createdAt: ctx.clock.now().toISOString(),
-        createdBy: actor.kind === 'system' ? 'system' : actor.id,
-        source: history.length === 0 ? 'demo' : demo.length > 0 ? 'history+demo' : 'history',
-        trainedOn: examples.length,
-        metrics: {
-          historyOrders: history.length,
-          demoOrders: demo.length,
-          features: model.json.vectorizer.terms.length,
-          categoryLabels: heads[CATEGORY_TARGET]?.labels.length ?? 0,
-          unitLabels: heads[UNIT_TARGET]?.labels.length ?? 0,
-          categoryTemperature: heads[CATEGORY_TARGET]?.members[0]?.temperature ?? null,
-          unitTemperature: heads[UNIT_TARGET]?.members[0]?.temperature ?? null,
-          algorithm: config.algorithm,
-          trainMs,
-          modelBytes: json.length,
-        },
+  return {
+    meta: {
+      id: ctx.ids.id(),
+      createdAt: ctx.clock.now().toISOString(),
+      createdBy: actor.kind === 'system' ? 'system' : actor.id,
+      source: history.length === 0 ? 'demo' : demo.length > 0 ? 'history+demo' : 'history',
+      trainedOn: examples.length,
+      metrics: {
+        historyOrders: history.length,
+        demoOrders: demo.length,
+        features: model.json.vectorizer.terms.length,
+        categoryLabels: heads[CATEGORY_TARGET]?.labels.length ?? 0,
+        unitLabels: heads[UNIT_TARGET]?.labels.length ?? 0,
+        categoryTemperature: heads[CATEGORY_TARGET]?.members[0]?.temperature ?? null,
+        unitTemperature: heads[UNIT_TARGET]?.members[0]?.temperature ?? null,
+        algorithm: config.algorithm,
+        trainMs,
+        modelBytes: json.length,
       },
-      json,
-    ),
-  );
+    },
+    json,
+  };
 }
 
 /** The demo city ships a model: train one on the demo orders when the database has none. */
-export async function ensureIntakeModel(ctx: AppContext, intake: IntakeRuntime, actor: Actor): Promise<ModelVersionMeta | null> {
-  if (await intakeStore(ctx.db).latest()) return null;
-  return trainIntakeModel(ctx, intake, actor, { demoOnly: true });
+export async function ensureIntakeModel(
+  ctx: AppContext,
+  intake: IntakeRuntime,
+  actor: Actor,
+  options: { claimMinutes?: number } = {},
+): Promise<ModelVersionMeta | null> {
+  // Several nodes may start on a new database at once: the same claim as the schedule lets one of them train it.
+  const noModelYet = async (store: IntakeStore) => (await store.latest()) === null;
+  const outcome = await trainUnderClaim(ctx, noModelYet, () => trainVersion(ctx, intake, actor, { demoOnly: true }), options.claimMinutes ?? DEMO_MODEL_CLAIM_MINUTES);
+  return outcome.stored ?? null;
 }
 
-/** The schedule: retrain when the interval has passed since the last version and new orders have closed. */
-export async function retrainIfDue(ctx: AppContext, intake: IntakeRuntime, actor: Actor): Promise<ModelVersionMeta | null> {
+/**
+ * The schedule: retrain when the interval has passed since the last version and new orders have closed since.
+ * Every node runs it, so a due retrain is first claimed in the database (one row, compare-and-set, expiring after
+ * `claimMinutes`) and the check is re-done under the claim: of several nodes, one trains and the others return
+ * null. The claim is checked again in the transaction that stores the version: a node whose claim expired while
+ * it trained and was taken over by another drops its result, so a due retrain never stores two versions.
+ */
+export async function retrainIfDue(
+  ctx: AppContext,
+  intake: IntakeRuntime,
+  actor: Actor,
+  options: { claimMinutes?: number } = {},
+): Promise<ModelVersionMeta | null> {
+  const due = (store: IntakeStore) => retrainDue(store, ctx.clock.now());
+  const outcome = await trainUnderClaim(ctx, due, () => trainVersion(ctx, intake, actor, {}), options.claimMinutes);
+  return outcome.stored ?? null;
+}
+
+/** What a training under the claim came to: a stored version, or why nothing was stored. */
+type ClaimedTraining = { stored: ModelVersionMeta } | { stored?: undefined; skipped: 'not_needed' | 'claim_held' | 'claim_lost' };
+
+/**
+ * Trains and stores a version only while this node holds the retrain claim and `needed` still holds: checked before
+ * the claim (the usual answer is no, without a write), again under it, and the claim once more in the transaction
+ * that stores the version. Of several trainings at once (nodes, schedule, demo model, admins), one trains; the
+ * others store nothing and say why.
+ */
+async function trainUnderClaim(
+  ctx: AppContext,
+  needed: (store: IntakeStore) => Promise<boolean>,
+  train: () => ReturnType<typeof trainVersion>,
+  claimMinutes: number | undefined,
+): Promise<ClaimedTraining> {
   const store = intakeStore(ctx.db);
+  if (!(await needed(store))) return { skipped: 'not_needed' };
+  const token = ctx.ids.id();
+  const now = ctx.clock.now();
+  const until = retrainClaimUntil(now, claimMinutes);
+  if (!(await store.claimRetrain(token, now.toISOString(), until.toISOString()))) return { skipped: 'claim_held' }; // another training runs
+  try {
+    if (!(await needed(store))) return { skipped: 'not_needed' }; // another node stored it between our check and our claim
+    const trained = await train();
+    return await ctx.db.transaction(async (tx): Promise<ClaimedTraining> => {
+      const txStore = intakeStore(tx);
+      if (!(await txStore.holdsRetrainClaim(token))) return { skipped: 'claim_lost' }; // our claim expired and another node took over
+      return { stored: await txStore.insertModel(trained.meta, trained.json) };
+    });
+  } finally {
+    // After the version is stored, and after a failed training so the next check may try again (if this fails
+    // too, the claim just expires).
+    await store.releaseRetrain(token).catch(() => undefined);
+  }
+}
+
+async function retrainDue(store: IntakeStore, now: Date): Promise<boolean> {
   const settings = await store.settings();
-  if (settings.retrainIntervalHours <= 0) return null;
   const latest = await store.latest();
-  const now = ctx.clock.now().getTime();
-  if (latest && now - new Date(latest.createdAt).getTime() < settings.retrainIntervalHours * 3600_000) return null;
-  if (latest && (await store.closedSince(latest.createdAt)) === 0) return null;
-  return trainIntakeModel(ctx, intake, actor);
+  if (!retrainIntervalPassed(settings.retrainIntervalHours, latest?.createdAt ?? null, now)) return false;
+  return latest === null || (await store.closedSince(latest.createdAt)) > 0;
 }

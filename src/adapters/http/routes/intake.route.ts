@@ -63,7 +63,8 @@ const ModelVersion = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
   createdAt: Type.String(),
-  createdBy: Nullable(Type.String()),
+  createdBy: Nullable(Type.String({ description: 'A user id, or "system" (the demo model, scheduled retraining)' })),
+  createdByName: Nullable(Type.String({ description: 'Display name of createdBy ("系统" for the system), for roles that may not list users' })),
   source: Type.String(),
   trainedOn: Type.Integer(),
   metrics: Loose,
@@ -75,7 +76,8 @@ const Settings = Type.Object({
   autoDispatchThreshold: Type.Number(),
   retrainIntervalHours: Type.Integer(),
   updatedAt: Nullable(Type.String()),
-  updatedBy: Nullable(Type.String()),
+  updatedBy: Nullable(Type.String({ description: 'The user id of who last changed the settings' })),
+  updatedByName: Nullable(Type.String({ description: 'Display name of updatedBy, for roles that may not list users' })),
 });
 
 const Accuracy = Type.Object({
@@ -128,7 +130,7 @@ export function intakeRoutes(intake: IntakeRuntime) {
                   cohesion: Type.Number(),
                   representative: Type.Object({ ticketId: Type.String(), number: Type.String(), title: Type.String() }),
                   tickets: Type.Array(Type.Object({ ticketId: Type.String(), number: Type.String(), title: Type.String(), status: Type.String() })),
-                  areaCode: Nullable(Type.String()),
+                  areaCode: Nullable(Type.String({ description: "The cluster's district (one at most), resolved from its orders' address, title and content" })),
                   areaName: Nullable(Type.String()),
                 }),
               ),
@@ -175,8 +177,9 @@ export function intakeRoutes(intake: IntakeRuntime) {
         schema: {
           tags: ['intake'],
           summary: 'Train a new model version from closed orders (and the demo orders when history is short) and activate it',
+          description: 'One training at a time on all nodes: while another training runs (scheduled, first-start demo model, another admin) the answer is 409 MODEL.TRAINING_IN_PROGRESS.',
           body: Type.Optional(Type.Object({ includeDemo: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
-          response: { 201: ModelVersion, ...E, 422: ErrorBody },
+          response: { 201: ModelVersion, ...E, 409: ErrorBody, 422: ErrorBody },
         },
       },
       async (request, reply) => {
