@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import { hasRole } from '../domain/roles';
 import type { Channel, Ticket, TicketEvent, Urgency } from '../domain/ticket/ticket';
+import { titleFromContent } from '../domain/ticket/title';
 import { canCreateTickets } from '../domain/ticket/visibility';
 import type { AppContext, TicketChangeHook } from './ports';
 import { shanghaiDay } from './shanghai-time';
@@ -53,7 +54,7 @@ export async function createTicket(
   }
   const content = input.content.trim();
   if (!content) throw new AppError('VALIDATION.FAILED', 'content must not be blank', 'content');
-  const title = input.title?.trim() || content.replace(/\s+/g, ' ').slice(0, 30);
+  const title = input.title?.trim() || titleFromContent(content);
 
   const hooks: TicketChangeHook[] = [];
   for (const hook of ctx.ticketHooks) if ((await hook.watchesNewOrders?.(ctx.db)) ?? true) hooks.push(hook);

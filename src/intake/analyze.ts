@@ -58,6 +58,15 @@ export interface AnalyzeInput {
 
 const LEVEL_LENGTH: Record<number, number> = { 1: 2, 2: 4, 3: 6 };
 
+/**
+ * The text the place resolver reads for a request or a stored order: the explicit address first (the best place
+ * evidence), then the title and the content, which may name the district or street when the address does not.
+ * Division evidence offsets are positions in this text.
+ */
+export function placeTextOf(order: { address?: string | null | undefined; title?: string | null | undefined; content: string }): string {
+  return [order.address ?? '', order.title ?? '', order.content].filter((s) => s.length > 0).join('，');
+}
+
 /** Roll category probabilities up the tree: a level-k code's score is the sum of the codes under it. */
 export function rollUpCategories(scored: readonly ScoredLabel[], categories: readonly CategoryInfo[], top: number): IntakeAnalysis['categories'] {
   const byCode = new Map(categories.map((c) => [c.code, c]));
@@ -84,9 +93,7 @@ export function analyzeRequest(deps: AnalyzeDeps, input: AnalyzeInput): IntakeAn
   const row = vectoriseRequest(deps.model, title, input.content, deps.tokenizer);
   const category = headProbabilities(deps.model, CATEGORY_TARGET, row);
   const unitLabels = headProbabilities(deps.model, UNIT_TARGET, row).slice(0, Math.max(top, 5));
-  // The explicit address is the best place evidence; the text may add a district or a street.
-  const placeText = [input.address ?? '', title, input.content].filter((s) => s.length > 0).join('，');
-  const division = resolvePlace(deps.places, placeText, deps.placeContext);
+  const division = resolvePlace(deps.places, placeTextOf({ address: input.address, title, content: input.content }), deps.placeContext);
   return {
     categories: rollUpCategories(category, deps.categories, top),
     unitLabels,

@@ -63,6 +63,18 @@ describe('clustering reports of one event', () => {
     expect(['r1', 'r2', 'r3']).toContain(clusters[0]?.representativeId);
   });
 
+  it('never puts two districts in one cluster, not even through a report of unknown district similar to both', () => {
+    const bridged: OrderForSimilarity[] = [
+      { id: 'a', text: '小区电梯又坏了，老人上不了楼', areaCode: '320311' },
+      { id: 'n', text: '小区电梯又坏了，老人上不了楼，请处理', areaCode: null },
+      { id: 'b', text: '小区电梯又坏了，老人上不去楼', areaCode: '320312' },
+    ];
+    const clusters = clusterOrders(bridged, { threshold: 0.3, samePlaceOnly: true, bands: 32, rows: 2, seed: 1, minSize: 2 });
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]?.ids).toContain('n'); // the unknown one joins one of them
+    expect(clusters[0]?.ids).toHaveLength(2);
+  });
+
   it('joins identical texts across districts when told to ignore the place', () => {
     const clusters = clusterOrders(reports, { threshold: 0.3, samePlaceOnly: false, bands: 32, rows: 2, seed: 1, minSize: 2 });
     expect(clusters.map((c) => c.ids.sort())).toContainEqual(['r5', 'r6']);

@@ -110,7 +110,10 @@ export function findSimilarOrders(
 export interface ClusterOptions {
   /** Text cosine at or above which two reports are the same event. */
   threshold: number;
-  /** Reports in different districts are never joined when both districts are known. */
+  /**
+   * Reports in different districts are never joined when both districts are known, not even through a report of
+   * unknown district similar to both: a cluster holds one known district at most.
+   */
   samePlaceOnly: boolean;
   /** MinHash: bands × rows hash functions. */
   bands: number;
@@ -171,6 +174,8 @@ export function clusterOrders(orders: readonly OrderForSimilarity[], options: Cl
     }
   });
   const parent = orders.map((_, i) => i);
+  // The known district of each group (at its root): a group with one joins no group with another.
+  const area = orders.map((o) => (options.samePlaceOnly ? (o.areaCode ?? null) : null));
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i] as number] as number;
@@ -178,36 +183,54 @@ export function clusterOrders(orders: readonly OrderForSimilarity[], options: Cl
     }
     return i;
   };
-  const checked = new Set<string>();
+  const checked = new Set<number>(); // pairs compared and found apart, as a·n + b (a < b)
   for (const members of buckets.values()) {
     if (members.length < 2) continue;
     for (let x = 0; x < members.length; x++) {
+      const a = members[x] as number;
       for (let y = x + 1; y < members.length; y++) {
-        const [a, b] = [members[x] as number, members[y] as number];
-        const key = a < b ? `${a}-${b}` : `${b}-${a}`;
-        if (checked.has(key)) continue;
+        const b = members[y] as number;
+        const ra = find(a);
+        const rb = find(b);
+        if (ra === rb) continue; // already one group: no need to remember the pair
+        const za = area[ra] ?? null;
+        const zb = area[rb] ?? null;
+        if (za !== null && zb !== null && za !== zb) continue; // two districts: never one event
+        const key = a < b ? a * orders.length + b : b * orders.length + a;
+        if (checked.has(key)) continue; // compared in another band and found apart
         checked.add(key);
-        const [oa, ob] = [orders[a] as OrderForSimilarity, orders[b] as OrderForSimilarity];
-        if (options.samePlaceOnly && oa.areaCode && ob.areaCode && oa.areaCode !== ob.areaCode) continue;
-        if (cosine(profiles[a] as TextProfile, profiles[b] as TextProfile) >= options.threshold) parent[find(a)] = find(b);
+        if (cosine(profiles[a] as TextProfile, profiles[b] as TextProfile) < options.threshold) continue;
+        parent[ra] = rb;
+        area[rb] = zb ?? za;
       }
     }
   }
   const groups = new Map<number, number[]>();
   orders.forEach((_, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
   });
   const clusters: OrderCluster[] = [];
   for (const members of groups.values()) {
     if (members.length < options.minSize) continue;
+    // Mean cosine of a member to the others = (its unit vector · the sum of all unit vectors − 1) / (n − 1):
+    // one pass over the members instead of every pair (a cluster of hundreds of reports is one event).
+    const sum = new Map<string, number>();
+    for (const m of members) {
+      const p = profiles[m] as TextProfile;
+      if (p.norm === 0) continue;
+      for (const [gram, count] of p.counts) sum.set(gram, (sum.get(gram) ?? 0) + count / p.norm);
+    }
     let best = members[0] as number;
     let bestMean = -1;
     for (const m of members) {
-      let sum = 0;
-      for (const o of members) if (o !== m) sum += cosine(profiles[m] as TextProfile, profiles[o] as TextProfile);
-      const mean = sum / (members.length - 1);
-      if (mean > bestMean) [best, bestMean] = [m, mean];
+      const p = profiles[m] as TextProfile;
+      let dot = 0;
+      if (p.norm > 0) for (const [gram, count] of p.counts) dot += (count / p.norm) * (sum.get(gram) ?? 0);
+      const mean = (dot - (p.norm > 0 ? 1 : 0)) / (members.length - 1);
+      if (mean > bestMean + 1e-12) [best, bestMean] = [m, mean];
     }
     clusters.push({
       ids: members.map((i) => (orders[i] as OrderForSimilarity).id),
