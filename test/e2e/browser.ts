@@ -36,6 +36,28 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** A screenshot in the suite's folder and in /tmp (to look at while developing). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true });
+}
+
+/** Polls `fn` once a second until it returns something, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** The demo model trains in the background on the first start; the assistant answers 409 until it is active. */
+export async function waitForDemoModel(admin: Api): Promise<void> {
+  await waitFor('the demo model', async () => (await admin.call<{ items: { active: boolean }[] }>('GET', '/admin/models')).items.find((m) => m.active), 200_000);
+}
+
 export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name="username"]', username);

@@ -22,6 +22,8 @@ const CallbackDesk = lazy(() => import('./pages/CallbackDesk'));
 const Admin = lazy(() => import('./pages/Admin'));
 const Portal = lazy(() => import('./pages/Portal'));
 const Board = lazy(() => import('./pages/Board'));
+const SmartIntake = lazy(() => import('./pages/SmartIntake'));
+const Clusters = lazy(() => import('./pages/Clusters'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const fallback = (
@@ -51,6 +53,10 @@ function StaffRoutes({ pathname }: { pathname: string }) {
       return <Admin />;
     case '/board':
       return <Board />;
+    case '/intake':
+      return <SmartIntake />;
+    case '/clusters':
+      return <Clusters />;
     default:
       return <NotFound />;
   }

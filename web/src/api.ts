@@ -1,6 +1,7 @@
 // The console's only way to the server: the public API under /api/v1. Errors become ApiError with the
 // server's stable code, message and field, so forms can show them next to the right input.
 import type { Board } from './board';
+import type { AutoDispatchAccuracy, IntakeSettings, IntakeSettingsPatch, ModelVersion, OrderCluster } from './intake';
 import type { AssistResult, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
 const BASE = '/api/v1';
@@ -163,6 +164,16 @@ export const api = {
   assist: (body: { content: string; title?: string; address?: string; callerPhone?: string }, signal?: AbortSignal) =>
     request<AssistResult>('/assist/analyze', signal ? { body, signal } : { body }),
   board: () => request<Board>('/supervision/board'),
+  // Smart intake administration: model versions, automatic dispatch settings and accuracy, event clusters.
+  models: () => request<{ items: ModelVersion[] }>('/admin/models'),
+  /** Trains and activates a new version; takes tens of seconds. */
+  trainModel: () => request<ModelVersion>('/admin/models/train', { body: {} }),
+  activateModel: (version: number) => request<ModelVersion>(`/admin/models/${version}/activate`, { body: {} }),
+  intakeSettings: () => request<IntakeSettings>('/admin/intake/settings'),
+  updateIntakeSettings: (body: IntakeSettingsPatch) => request<IntakeSettings>('/admin/intake/settings', { method: 'PUT', body }),
+  autoDispatchAccuracy: (since?: string) => request<AutoDispatchAccuracy>(`/assist/auto-dispatch/accuracy${queryString({ since })}`),
+  clusters: (q: { days: number; minSize: number; limit?: number }, signal?: AbortSignal) =>
+    request<{ items: OrderCluster[] }>(`/assist/clusters${queryString({ ...q })}`, signal ? { signal } : {}),
   publicSubmit: (body: {
     content: string;
     title?: string;

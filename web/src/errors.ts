@@ -75,6 +75,13 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   expectedVersion: 'error.field.expectedVersion',
   'Idempotency-Key': 'error.field.idempotencyKey',
   id: 'error.field.id',
+  autoDispatchEnabled: 'intake.autoDispatch',
+  autoDispatchThreshold: 'intake.threshold',
+  retrainIntervalHours: 'intake.retrain',
+  includeDemo: 'intake.source',
+  version: 'intake.version',
+  days: 'clusters.days',
+  minSize: 'clusters.minSize',
 };
 
 /** `/caller/phone`, `caller.phone`, `roles.0` → `caller.phone`, `roles`. */

@@ -1,7 +1,7 @@
 // Where each role lands after sign-in, and which menu entries it sees.
 import type { Role } from './types';
 
-export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/board' | '/admin' | '/portal';
+export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/clusters' | '/board' | '/intake' | '/admin' | '/portal';
 
 const HOME_BY_ROLE: [Role, Route][] = [
   ['agent', '/desk'],
@@ -22,12 +22,22 @@ const MENU: { route: Route; roles: Role[] }[] = [
   { route: '/desk', roles: ['agent', 'admin'] },
   { route: '/review', roles: ['dispatcher', 'admin', 'supervisor'] },
   { route: '/callback', roles: ['dispatcher', 'admin', 'supervisor'] },
+  // Event clusters: the hotline centre (GET /assist/clusters); dispatchers merge duplicates from there.
+  { route: '/clusters', roles: ['dispatcher', 'agent', 'supervisor', 'leader', 'admin'] },
   { route: '/unit', roles: ['unit_handler'] },
   { route: '/board', roles: ['supervisor', 'leader', 'dispatcher', 'admin'] },
   { route: '/tickets', roles: ['agent', 'dispatcher', 'unit_handler', 'supervisor', 'leader', 'admin'] },
+  // Smart intake: settings and accuracy for these four (GET allowed); model versions for admin, supervisor, leader;
+  // only the admin changes anything.
+  { route: '/intake', roles: ['admin', 'dispatcher', 'supervisor', 'leader'] },
   { route: '/admin', roles: ['admin'] },
 ];
 
 export function menuFor(roles: readonly Role[]): Route[] {
   return MENU.filter((m) => m.roles.some((r) => roles.includes(r))).map((m) => m.route);
+}
+
+/** Whether the menu offers this page to these roles (pages use it to say "no access" rather than fail on a 403). */
+export function mayOpen(roles: readonly Role[], route: Route): boolean {
+  return menuFor(roles).includes(route);
 }

@@ -12,7 +12,9 @@ const LABELS: Record<Route, MessageKey> = {
   '/unit': 'nav.unit',
   '/review': 'nav.review',
   '/callback': 'nav.callback',
+  '/clusters': 'nav.clusters',
   '/board': 'nav.board',
+  '/intake': 'nav.intake',
   '/admin': 'nav.admin',
   '/portal': 'nav.portal',
 };

@@ -171,3 +171,13 @@ export function PageState({
   if (empty) return <Empty description={t('app.empty')} />;
   return <>{children}</>;
 }
+
+/** A page the user's roles do not include (opened from a link): says so instead of failing on the API's 403. */
+export function NoAccess() {
+  const { t } = useApp();
+  return (
+    <div data-testid="no-access">
+      <Result status="403" title={t('app.noAccess')} />
+    </div>
+  );
+}
