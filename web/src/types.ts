@@ -3,6 +3,7 @@
 // so the console and the API cannot disagree on a status, channel, role or urgency.
 import type { Role, UnitKind } from '../../src/domain/roles';
 import type { Channel, Satisfaction, Status, Urgency } from '../../src/domain/ticket/ticket';
+import type { PhoneEntity } from '../../src/intake/entities';
 
 export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/domain/roles';
 export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/domain/ticket/ticket';
@@ -158,7 +159,8 @@ export interface AssistResult {
   division?: { areaName?: string | null; streetName?: string | null; confidence?: number } | null;
   responsibleUnits?: { unitId: string; name: string; kind?: string }[];
   entities?: {
-    phones?: { value?: string }[];
+    /** `kind` as the server's extractor classifies the number (mobile, landline with area code, service number). */
+    phones?: { value?: string; kind?: PhoneEntity['kind'] }[];
     idNumbers?: { masked?: string }[];
     addresses?: { text?: string }[];
     businesses?: { text?: string }[];

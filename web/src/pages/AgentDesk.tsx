@@ -1,6 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { BulbOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, List, Radio, Row, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  BulbOutlined,
+  CalendarOutlined,
+  EnvironmentOutlined,
+  HistoryOutlined,
+  IdcardOutlined,
+  PhoneOutlined,
+  PlusOutlined,
+  ShopOutlined,
+  ThunderboltOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { api, ApiError, type NewTicket } from '../api';
 import { useApp } from '../context';
 import { formatDateTime, isPlausiblePhone, shortText } from '../format';
@@ -10,7 +21,7 @@ import { CHANNELS, URGENCIES, type AssistResult, type Ticket } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
 import { describeError } from '../errors';
 import { CategorySelect, UnitSelect } from '../components/pickers';
-import { entityChips } from '../assist';
+import { agentEdited, chipFill, entityChips, isAutoFilled, NO_AUTO_FILL, planAutoFill, undoAutoFill, type AutoFillField, type AutoFillState, type ChipKind, type EntityChip } from '../assist';
 
 type NextStep = 'register' | 'answer' | 'dispatch';
 
@@ -35,13 +46,21 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
+/** `value` after it has been still for `ms`; an empty value at once (a new call empties the form, and the
+ *  assistant must not go on analysing the previous caller's text for another half second). */
+function useDebounced(value: string, ms: number): string {
   const [v, setV] = useState(value);
   useEffect(() => {
+    if (value === '') {
+      setV('');
+      return;
+    }
     const id = setTimeout(() => setV(value), ms);
     return () => clearTimeout(id);
   }, [value, ms]);
-  return v;
+  // In the same render, not one later: a render that still passed the previous caller's text on could start an
+  // analysis of it on behalf of the new order.
+  return value === '' ? '' : v;
 }
 
 /** Earlier orders of the caller, fetched as soon as the number looks complete. */
@@ -116,55 +135,105 @@ function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: numbe
 
 const pct = (score: number) => `${Math.round(score * 100)}%`;
 
-/** Suggestions from the assist API, if the server has it; a 404 (not installed) or 409 (no model yet) just
- *  shows that the assistant is off. */
-function AssistPanel({
-  content,
-  address,
-  phone,
-  onCategory,
-  onUnit,
-}: {
-  content: string;
-  address: string;
-  phone: string;
-  onCategory: (code: string) => void;
-  onUnit: (id: string) => void;
-}) {
-  const { t, categories, lang } = useApp();
-  const [result, setResult] = useState<AssistResult | null>(null);
-  const [available, setAvailable] = useState(true);
-  // 409: the server has the assistant but its model is still being trained; ask again a little later.
-  const [warming, setWarming] = useState(false);
+interface AssistState {
+  result: AssistResult | null;
+  /** False once the server said it has no assistant (404 …): the panel says it is off. */
+  available: boolean;
+  /** 409: the server has the assistant but its model is still being trained. */
+  warming: boolean;
+  loading: boolean;
+}
+
+/** Asks `POST /assist/analyze` for the (debounced) text. `order` counts the calls taken at this desk: an answer
+ *  that arrives after the agent moved on to the next call is dropped, so it can neither show nor fill anything. */
+function useAssist(content: string, address: string, phone: string, order: number): AssistState {
+  const [state, setState] = useState<AssistState & { order: number }>({ result: null, available: true, warming: false, loading: false, order });
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  // While the model is being trained, ask again a little later.
   const [retry, setRetry] = useState(0);
-  const [loading, setLoading] = useState(false);
   useEffect(() => {
-    if (!warming) return;
+    if (!state.warming) return;
     const id = setTimeout(() => setRetry((x) => x + 1), 5000);
     return () => clearTimeout(id);
-  }, [warming, retry]);
+  }, [state.warming, retry]);
+  const { available } = state;
   useEffect(() => {
+    const at = orderRef.current;
     if (!available || content.trim().length < 6) {
-      setResult(null);
+      setState((s) => ({ ...s, result: null, loading: false, order: at }));
       return;
     }
     const ctl = new AbortController();
-    setLoading(true);
+    const current = () => !ctl.signal.aborted && orderRef.current === at;
+    setState((s) => ({ ...s, loading: true }));
     api
       .assist({ content, ...(address.trim() ? { address: address.trim() } : {}), ...(isPlausiblePhone(phone) ? { callerPhone: phone.replace(/[\s-]/g, '') } : {}) }, ctl.signal)
       .then((r) => {
-        setResult(r);
-        setWarming(false);
+        if (current()) setState((s) => ({ ...s, result: r, warming: false, loading: false, order: at }));
       })
       .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 409) setWarming(true);
-        else if (e instanceof ApiError && [403, 404, 405, 501].includes(e.status)) setAvailable(false);
-        if (!ctl.signal.aborted) setResult(null);
-      })
-      .finally(() => !ctl.signal.aborted && setLoading(false));
+        if (!current()) return;
+        const warming = e instanceof ApiError && e.status === 409;
+        const off = e instanceof ApiError && [403, 404, 405, 501].includes(e.status);
+        setState((s) => ({ ...s, result: null, loading: false, warming: warming || s.warming, available: s.available && !off, order: at }));
+      });
     return () => ctl.abort();
   }, [content, address, phone, available, retry]);
+  return state.order === order ? state : { ...state, result: null, loading: false };
+}
 
+const CHIP_ICONS: Record<ChipKind, ReactNode> = {
+  phone: <PhoneOutlined />,
+  id: <IdcardOutlined />,
+  address: <EnvironmentOutlined />,
+  business: <ShopOutlined />,
+  date: <CalendarOutlined />,
+};
+
+/** An entity the assistant found; the ones that fill a field are buttons. */
+function EntityTag({ chip, onUse }: { chip: EntityChip; onUse: (chip: EntityChip) => void }) {
+  const { t } = useApp();
+  if (!chip.fills) return <Tag icon={CHIP_ICONS[chip.kind]} style={{ marginInlineEnd: 0 }}>{chip.text}</Tag>;
+  const title = chip.fills === 'address' ? t('desk.chipFillAddress') : chip.fills === 'phone' ? t('desk.chipFillPhone') : t('desk.chipAddTag');
+  const use = () => onUse(chip);
+  return (
+    <Tooltip title={title}>
+      <Tag
+        icon={CHIP_ICONS[chip.kind]}
+        color="blue"
+        role="button"
+        tabIndex={0}
+        onClick={use}
+        onKeyDown={(e: ReactKeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            use();
+          }
+        }}
+        style={{ cursor: 'pointer', whiteSpace: 'normal', marginInlineEnd: 0 }}
+        data-testid={`assist-chip-${chip.kind}`}
+      >
+        {chip.text}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** What the assistant suggests; a 404 (not installed) or 409 (no model yet) just shows that it is off or warming. */
+function AssistPanel({
+  assist,
+  onCategory,
+  onUnit,
+  onChip,
+}: {
+  assist: AssistState;
+  onCategory: (code: string) => void;
+  onUnit: (id: string) => void;
+  onChip: (chip: EntityChip) => void;
+}) {
+  const { t, categories, lang } = useApp();
+  const { result, available, warming, loading } = assist;
   const cats = result?.categories ?? [];
   const unitSugs = result?.units ?? [];
   const chips = result ? entityChips(result) : [];
@@ -226,12 +295,25 @@ function AssistPanel({
             </div>
           )}
           {(place || chips.length > 0) && (
-            <div>
-              <Typography.Text strong>{t('desk.entities')} </Typography.Text>
-              {place && <Tag color="geekblue">{place}</Tag>}
-              {chips.map((c, i) => (
-                <Tag key={`${c.kind}-${i}`}>{c.text}</Tag>
-              ))}
+            <div data-testid="assist-entities">
+              <div>
+                <Typography.Text strong>{t('desk.entities')}</Typography.Text>
+                {chips.some((c) => c.fills) && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+                    {t('desk.entitiesHint')}
+                  </Typography.Text>
+                )}
+              </div>
+              <div style={{ marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+                {place && (
+                  <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
+                    {place}
+                  </Tag>
+                )}
+                {chips.map((c, i) => (
+                  <EntityTag key={`${c.kind}-${i}`} chip={c} onUse={onChip} />
+                ))}
+              </div>
             </div>
           )}
           {result.similar && result.similar.length > 0 && (
@@ -253,6 +335,23 @@ function AssistPanel({
   );
 }
 
+/** Under a field the assistant filled: a tag saying so, and one click to undo it. */
+function AutoFillMark({ field, label, hint, onUndo }: { field: AutoFillField; label: string; hint: string; onUndo: (field: AutoFillField) => void }) {
+  const { t } = useApp();
+  return (
+    <span data-testid={`autofill-${field}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, marginTop: 2 }}>
+      <Tooltip title={hint}>
+        <Tag color="processing" icon={<ThunderboltOutlined />} style={{ marginInlineEnd: 0 }}>
+          {label}
+        </Tag>
+      </Tooltip>
+      <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => onUndo(field)} style={{ padding: 0, height: 'auto' }} data-testid={`undo-${field}`}>
+        {t('desk.undoAutoFill')}
+      </Button>
+    </span>
+  );
+}
+
 export default function AgentDesk() {
   const { t, tv, units, user, lang } = useApp();
   // Only dispatchers may dispatch; an agent passes the order on with a suggested unit as a comment.
@@ -270,9 +369,22 @@ export default function AgentDesk() {
     const hint = categories.find((c) => c.code === categoryCode)?.unitHint;
     if (next === 'dispatch' && hint && !form.getFieldValue('leadUnitId')) form.setFieldValue('leadUnitId', hint);
   }, [categoryCode, next, categories, form]);
+  // Counts the calls taken at this desk: an analysis of the previous call's text that arrives late is dropped.
+  const [order, setOrder] = useState(0);
+  // What the assistant filled and which fields the agent took over (web/src/assist.ts decides; this only applies).
+  // The ref is read when an analysis arrives, so a keystroke just before it counts.
+  const autoRef = useRef<AutoFillState>(NO_AUTO_FILL);
+  const [auto, setAutoState] = useState<AutoFillState>(NO_AUTO_FILL);
+  const setAuto = useCallback((next: AutoFillState) => {
+    autoRef.current = next;
+    setAutoState(next);
+  }, []);
   const debouncedPhone = useDebounced(phone.trim(), 250);
   const debouncedContent = useDebounced(content, 600);
-  const debouncedAddress = useDebounced(address, 600);
+  // The assistant's own fills came out of the content: sent back, they would only ask for the same analysis again.
+  const debouncedAddress = useDebounced(isAutoFilled(auto, 'address', address) ? '' : address, 600);
+  const assistPhone = isAutoFilled(auto, 'phone', phone) ? '' : debouncedPhone;
+  const assist = useAssist(debouncedContent, debouncedAddress, assistPhone, order);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [recent, setRecent] = useState<Ticket[]>([]);
@@ -282,12 +394,52 @@ export default function AgentDesk() {
   const phoneRef = useRef<HTMLInputElement | null>(null);
   const answerRef = useRef<HTMLTextAreaElement | null>(null);
 
+  const setField = useCallback(
+    (field: AutoFillField, value: string) => form.setFieldValue(field, field === 'categoryCode' && !value ? undefined : value),
+    [form],
+  );
+  useEffect(() => {
+    const result = assist.result;
+    if (!result) return;
+    const plan = planAutoFill(result, form.getFieldsValue(['address', 'phone', 'categoryCode']) as Partial<DeskForm>, autoRef.current);
+    for (const [field, value] of Object.entries(plan.set) as [AutoFillField, string][]) setField(field, value);
+    setAuto(plan.state);
+  }, [assist.result, form, setAuto, setField]);
+  const undo = useCallback(
+    (field: AutoFillField) => {
+      const r = undoAutoFill(autoRef.current, field);
+      setField(field, r.value);
+      setAuto(r.state);
+    },
+    [setAuto, setField],
+  );
+  const applyChip = useCallback(
+    (chip: EntityChip) => {
+      const fill = chipFill(chip, form.getFieldValue('tags') as string[] | undefined);
+      if (!fill) return;
+      form.setFieldValue(fill.field, fill.value);
+      setAuto(agentEdited(autoRef.current, [fill.field]));
+    },
+    [form, setAuto],
+  );
+  const mark = (field: AutoFillField, value: string | undefined): ReactNode =>
+    isAutoFilled(auto, field, value) ? (
+      <AutoFillMark
+        field={field}
+        label={field === 'categoryCode' && auto.categoryScore !== undefined ? t('desk.autoCategory', { score: pct(auto.categoryScore) }) : t('desk.autoFilled')}
+        hint={field === 'categoryCode' ? t('desk.autoCategoryHint') : t('desk.autoFilledHint')}
+        onUndo={undo}
+      />
+    ) : null;
+
   const reset = useCallback(() => {
     form.resetFields();
+    setAuto(NO_AUTO_FILL);
+    setOrder((n) => n + 1);
     idemKey.current = newKey();
     setError(null);
     setTimeout(() => phoneRef.current?.focus(), 0);
-  }, [form]);
+  }, [form, setAuto]);
 
   const submit = useCallback(async () => {
     let v: DeskForm;
@@ -335,7 +487,7 @@ export default function AgentDesk() {
       }
       message.success(note);
       setRecent((r) => [ticket, ...r].slice(0, 8));
-        setRegistered((x) => x + 1);
+      setRegistered((x) => x + 1);
       reset();
     } catch (e) {
       if (e instanceof ApiError && e.field) {
@@ -390,12 +542,21 @@ export default function AgentDesk() {
         <Col xs={24} lg={15}>
           <Card size="small">
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="desk-error" />}
-            <Form<DeskForm> form={form} name="desk" layout="vertical" initialValues={INITIAL} onFinish={() => void submit()}>
+            <Form<DeskForm>
+              form={form}
+              name="desk"
+              layout="vertical"
+              initialValues={INITIAL}
+              onFinish={() => void submit()}
+              // Only the agent's own input lands here (not setFieldValue): a field they change is theirs.
+              onValuesChange={(changed: Partial<DeskForm>) => setAuto(agentEdited(autoRef.current, Object.keys(changed)))}
+            >
               <Row gutter={12}>
                 <Col xs={24} sm={12}>
                   <Form.Item
                     name="phone"
                     label={t('field.callerPhone')}
+                    extra={mark('phone', phone)}
                     rules={[{ validator: (_, v: string | undefined) => (!v || isPlausiblePhone(v) ? Promise.resolve() : Promise.reject(new Error(t('desk.phoneInvalid')))) }]}
                   >
                     <Input
@@ -432,12 +593,12 @@ export default function AgentDesk() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="address" label={t('field.address')}>
+                  <Form.Item name="address" label={t('field.address')} extra={mark('address', address)}>
                     <Input maxLength={200} data-testid="desk-address" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="categoryCode" label={t('field.category')}>
+                  <Form.Item name="categoryCode" label={t('field.category')} extra={mark('categoryCode', categoryCode)}>
                     <CategorySelect data-testid="desk-category" />
                   </Form.Item>
                 </Col>
@@ -497,14 +658,16 @@ export default function AgentDesk() {
           <Space orientation="vertical" style={{ width: '100%' }} size={16}>
             <CallerHistory phone={debouncedPhone} refreshKey={registered} />
             <AssistPanel
-              content={debouncedContent}
-              address={debouncedAddress}
-              phone={debouncedPhone}
-              onCategory={(code) => form.setFieldValue('categoryCode', code)}
+              assist={assist}
+              onCategory={(code) => {
+                form.setFieldValue('categoryCode', code);
+                setAuto(agentEdited(autoRef.current, ['categoryCode']));
+              }}
               onUnit={(id) => {
                 form.setFieldValue('next', 'dispatch');
                 setTimeout(() => form.setFieldValue('leadUnitId', id), 0);
               }}
+              onChip={applyChip}
             />
             <Card size="small" title={t('desk.recent')} data-testid="desk-recent">
               {recent.length === 0 ? (
