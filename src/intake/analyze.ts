@@ -1,3 +1,4 @@
+import type { CategoryLevels, ScoredCategory } from '../domain/intake';
 import { extractEntities, type ExtractedEntities } from './entities';
 import { resolvePlace, type PlaceContext, type PlaceIndex, type ResolvedPlace } from './places';
 import { headProbabilities, vectoriseRequest, type ScoredLabel, type TextModel } from './text-model';
@@ -23,16 +24,10 @@ export interface CategoryInfo {
   level: number;
 }
 
-export interface ScoredCategory {
-  code: string;
-  name: string;
-  level: number;
-  score: number;
-}
+export type { ScoredCategory } from '../domain/intake';
 
 export interface IntakeAnalysis {
-  /** Top categories at each level; level 1 and 2 sum the leaf probabilities under them (codes nest by prefix). */
-  categories: { level1: ScoredCategory[]; level2: ScoredCategory[]; level3: ScoredCategory[] };
+  categories: CategoryLevels;
   /** Unit labels as trained (unit ids or STREET_UNIT_LABEL), best first. */
   unitLabels: ScoredLabel[];
   division: ResolvedPlace;

@@ -1,3 +1,4 @@
+import type { DateEntity, ExtractedEntities, IdNumberEntity, PhoneEntity, SpanEntity } from '../domain/intake';
 import { toHalfWidth } from './text';
 
 /**
@@ -6,41 +7,7 @@ import { toHalfWidth } from './text';
  * Positions are code-unit offsets in the half-width-normalised text, which has the same length as the input.
  */
 
-export interface PhoneEntity {
-  value: string;
-  kind: 'mobile' | 'landline' | 'service';
-  start: number;
-}
-
-export interface IdNumberEntity {
-  /** First 4 and last 4 kept: 3203**********1234. The full number is never returned. */
-  masked: string;
-  /** The ISO 7064 check digit matches. */
-  valid: boolean;
-  start: number;
-}
-
-export interface SpanEntity {
-  text: string;
-  start: number;
-}
-
-export interface DateEntity {
-  text: string;
-  start: number;
-  /** YYYY-MM-DD in Asia/Shanghai. */
-  date: string;
-  /** HH:MM when a time of day was given. */
-  time: string | null;
-}
-
-export interface ExtractedEntities {
-  phones: PhoneEntity[];
-  idNumbers: IdNumberEntity[];
-  addresses: SpanEntity[];
-  businesses: SpanEntity[];
-  dates: DateEntity[];
-}
+export type { DateEntity, ExtractedEntities, IdNumberEntity, PhoneEntity, SpanEntity } from '../domain/intake';
 
 // ---- phones and ID numbers ------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import type { Divisions } from '../demo/divisions';
+import type { PlaceLevel, ResolvedPlace } from '../domain/intake';
 
 /**
  * Place resolution: find the province / city / district(county) / street(township) of an address or free
@@ -7,22 +8,7 @@ import type { Divisions } from '../demo/divisions';
  * caller's context (the hotline's own city), because names repeat across the country (城关镇 88 times).
  */
 
-export type PlaceLevel = 'province' | 'city' | 'area' | 'street';
-
-export interface ResolvedPlace {
-  provinceCode: string | null;
-  provinceName: string | null;
-  cityCode: string | null;
-  cityName: string | null;
-  areaCode: string | null;
-  areaName: string | null;
-  streetCode: string | null;
-  streetName: string | null;
-  /** 0..1: how sure the resolution is (1 = every level spelled out, no rival). */
-  confidence: number;
-  /** The spans of text that supported the answer. */
-  evidence: Array<{ text: string; start: number; level: PlaceLevel; code: string }>;
-}
+export type { PlaceLevel, ResolvedPlace } from '../domain/intake';
 
 export interface PlaceContext {
   /** The hotline's city (e.g. 3203 徐州市): an unqualified name is looked for there first. */

@@ -1,3 +1,4 @@
+import type { SimilarityReason } from '../domain/intake';
 import { createPrng } from './prng';
 import { characterNgrams, normaliseForFeatures } from './text';
 
@@ -23,7 +24,7 @@ export interface SimilarityQuery {
   areaCode?: string | null;
 }
 
-export type SimilarityReason = 'near_identical_text' | 'similar_text' | 'same_caller' | 'same_street' | 'same_area';
+export type { SimilarityReason } from '../domain/intake';
 
 export interface SimilarMatch {
   id: string;

@@ -36,8 +36,19 @@ describe('POST /assist/analyze', () => {
     expect(body.units[0].score).toBeGreaterThan(0.5);
     expect(body.division).toMatchObject({ cityCode: '3203', areaCode: '320302', areaName: '鼓楼区', streetCode: '320302001', streetName: '黄楼街道' });
     expect(body.responsibleUnits.map((u: { unitId: string }) => u.unitId)).toEqual(['s-320302001', 'd-320302']);
-    expect(body.entities.phones[0]).toMatchObject({ value: '13912345678', kind: 'mobile' });
+    expect(body.entities.phones[0]).toMatchObject({ value: '13912345678', kind: 'mobile', start: WATER.indexOf('13912345678') });
     expect(body.entities.addresses[0].text).toContain('黄楼街道幸福花园');
+    expect(body.division.evidence.map((e: { level: string }) => e.level)).toEqual(expect.arrayContaining(['area', 'street']));
+  });
+
+  it('returns every entity field the console reads: masked ID numbers with their check, dates with day and time', async () => {
+    const content = '我身份证号320302199001011234，昨天晚上8点在云龙区彭城街道解放路18号的佳佳乐超市买到过期食品，电话0516-83001234';
+    const body = (await analyze('agent', { content })).json();
+    expect(body.entities.idNumbers).toEqual([{ masked: '3203**********1234', valid: expect.any(Boolean), start: content.indexOf('3203') }]);
+    expect(JSON.stringify(body)).not.toContain('320302199001011234');
+    expect(body.entities.dates[0]).toMatchObject({ text: expect.stringContaining('昨天'), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), time: '20:00' });
+    expect(body.entities.phones[0]).toMatchObject({ value: expect.stringContaining('83001234'), kind: 'landline' });
+    expect(body.entities.businesses.map((b: { text: string }) => b.text)).toContain('佳佳乐超市');
   });
 
   it('sends territorial matters to the street office of the place', async () => {

@@ -2,7 +2,7 @@
 // server's stable code, message and field, so forms can show them next to the right input.
 import type { Board } from './board';
 import type { AutoDispatchAccuracy, IntakeSettings, IntakeSettingsPatch, ModelVersion, OrderCluster } from './intake';
-import type { AssistResult, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
+import type { AssistAnalysis, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
 const BASE = '/api/v1';
 const TOKEN_KEY = 'hotline.token';
@@ -162,7 +162,7 @@ export const api = {
   upload: (body: { filename: string; contentType: string; dataBase64: string }, anonymous = false) =>
     request<Attachment>(anonymous ? '/public/attachments' : '/attachments', { body, anonymous }),
   assist: (body: { content: string; title?: string; address?: string; callerPhone?: string }, signal?: AbortSignal) =>
-    request<AssistResult>('/assist/analyze', signal ? { body, signal } : { body }),
+    request<AssistAnalysis>('/assist/analyze', signal ? { body, signal } : { body }),
   board: () => request<Board>('/supervision/board'),
   // Smart intake administration: model versions, automatic dispatch settings and accuracy, event clusters.
   models: () => request<{ items: ModelVersion[] }>('/admin/models'),

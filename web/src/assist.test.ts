@@ -11,7 +11,8 @@ import {
   undoAutoFill,
   type AutoFillState,
 } from './assist';
-import type { AssistResult } from './types';
+import type { AssistAnalysis } from './types';
+import type { ExtractedEntities } from '../../src/domain/intake';
 
 const ADDRESS = '鼓楼区黄楼街道幸福花园3栋';
 const MOBILE = '13912345678';
@@ -19,16 +20,37 @@ const MOBILE = '13912345678';
 /** The kind the server's extractor gives these fixtures' numbers. */
 const phoneKind = (value: string) => (value.startsWith('1') && value.length === 11 ? 'mobile' : value.startsWith('0') ? 'landline' : 'service');
 
-/** An analysis as the server answers it, with only what a case needs. */
-function analysis(over: { addresses?: string[]; phones?: string[]; categories?: [string, number][]; street?: string } = {}): AssistResult {
+const NO_PLACE: AssistAnalysis['division'] = {
+  provinceCode: null, provinceName: null, cityCode: null, cityName: null, areaCode: null, areaName: null, streetCode: null, streetName: null, confidence: 0, evidence: [],
+};
+
+/** An answer of POST /assist/analyze with nothing found; a case adds what it needs. */
+function answer(entities: Partial<ExtractedEntities> = {}, over: Partial<AssistAnalysis> = {}): AssistAnalysis {
   return {
-    categories: (over.categories ?? []).map(([code, score]) => ({ code, name: code, score })),
-    division: over.street ? { areaName: '鼓楼区', streetName: over.street, confidence: 0.9 } : null,
-    entities: {
-      addresses: (over.addresses ?? []).map((text) => ({ text })),
-      phones: (over.phones ?? []).map((value) => ({ value, kind: phoneKind(value) })),
-    },
+    modelVersion: 1,
+    categories: [],
+    categoryLevels: { level1: [], level2: [], level3: [] },
+    units: [],
+    division: NO_PLACE,
+    responsibleUnits: [],
+    entities: { phones: [], idNumbers: [], addresses: [], businesses: [], dates: [], ...entities },
+    similar: [],
+    ...over,
   };
+}
+
+/** An analysis as the server answers it, with only what a case needs (offsets are the same dummy). */
+function analysis(over: { addresses?: string[]; phones?: string[]; categories?: [string, number][]; street?: string } = {}): AssistAnalysis {
+  return answer(
+    {
+      addresses: (over.addresses ?? []).map((text) => ({ text, start: 0 })),
+      phones: (over.phones ?? []).map((value) => ({ value, kind: phoneKind(value), start: 0 })),
+    },
+    {
+      categories: (over.categories ?? []).map(([code, score]) => ({ code, name: code, level: 3, score, path: [] })),
+      division: over.street ? { ...NO_PLACE, areaName: '鼓楼区', streetName: over.street, confidence: 0.9 } : NO_PLACE,
+    },
+  );
 }
 
 describe('what the analysis proposes', () => {
@@ -125,15 +147,15 @@ describe('filling the order form', () => {
 describe('assistant entities', () => {
   it('lists recognised phones, masked ids, places, businesses and dates in that order, skipping empty ones', () => {
     expect(
-      entityChips({
-        entities: {
-          dates: [{ text: '昨天晚上' }],
-          phones: [{ value: '13800001111', kind: 'mobile' }, {}, { value: '12345', kind: 'service' }, { value: '0516-83001234', kind: 'landline' }],
-          idNumbers: [{ masked: '3203**********1234' }],
-          addresses: [{ text: '丰财街道某小区' }],
-          businesses: [{ text: '某某超市' }],
-        },
-      }),
+      entityChips(
+        answer({
+          dates: [{ text: '昨天晚上', start: 0, date: '2026-11-22', time: null }],
+          phones: [{ value: '13800001111', kind: 'mobile', start: 0 }, { value: '', kind: 'mobile', start: 0 }, { value: '12345', kind: 'service', start: 0 }, { value: '0516-83001234', kind: 'landline', start: 0 }],
+          idNumbers: [{ masked: '3203**********1234', valid: true, start: 0 }],
+          addresses: [{ text: '丰财街道某小区', start: 0 }],
+          businesses: [{ text: '某某超市', start: 0 }],
+        }),
+      ),
     ).toEqual([
       { kind: 'phone', text: '13800001111', fills: 'phone' },
       { kind: 'phone', text: '12345' },
@@ -145,8 +167,8 @@ describe('assistant entities', () => {
     ]);
   });
 
-  it('copes with an answer without entities', () => {
-    expect(entityChips({})).toEqual([]);
+  it('given an answer that found nothing, then no chips', () => {
+    expect(entityChips(answer())).toEqual([]);
   });
 
   it('given an address or phone chip, when clicked, then it fills that field', () => {
@@ -162,7 +184,7 @@ describe('assistant entities', () => {
   });
 
   it('given a masked id, a date or a service number, when clicked, then nothing is filled', () => {
-    for (const chip of entityChips({ entities: { idNumbers: [{ masked: '3203**********1234' }], dates: [{ text: '昨天' }], phones: [{ value: '12345', kind: 'service' }] } }))
+    for (const chip of entityChips(answer({ idNumbers: [{ masked: '3203**********1234', valid: false, start: 0 }], dates: [{ text: '昨天', start: 0, date: '2026-11-22', time: null }], phones: [{ value: '12345', kind: 'service', start: 0 }] })))
       expect(chipFill(chip, [])).toBeNull();
   });
 });

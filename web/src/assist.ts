@@ -1,7 +1,8 @@
 // Pure helpers for the agent desk's assistant: what it shows, and what it fills into the order form.
 // No React here: the desk passes in the analysis, the form's values and what the agent has touched, and sets
 // the fields these functions name.
-import type { AssistResult } from './types';
+import type { PhoneEntity } from '../../src/domain/intake';
+import type { AssistAnalysis } from './types';
 
 /**
  * From this calibrated score the best category is preselected in an empty category field (below it the agent
@@ -43,14 +44,14 @@ const isAutoFillField = (f: string): f is AutoFillField => (AUTO_FILL_FIELDS as 
  * resolved district or street alone: that is not an address), the first mobile number in the text, and the best
  * leaf category when its calibrated score reaches CATEGORY_PRESELECT_MIN_SCORE.
  */
-export function proposedFill(r: AssistResult): { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } {
+export function proposedFill(r: AssistAnalysis): { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } {
   const out: { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } = {};
-  const address = r.entities?.addresses?.find((a) => a.text?.trim())?.text?.trim();
+  const address = r.entities.addresses.find((a) => a.text.trim())?.text.trim();
   if (address) out.address = address;
-  const phone = r.entities?.phones?.find((p) => p.value && p.kind === 'mobile')?.value;
+  const phone = r.entities.phones.find((p) => p.value && p.kind === 'mobile')?.value;
   if (phone) out.phone = phone.replace(/[\s-]/g, '');
   let best: { code: string; score: number } | undefined;
-  for (const c of r.categories ?? []) if (!best || c.score > best.score) best = c;
+  for (const c of r.categories) if (!best || c.score > best.score) best = c;
   if (best && best.score >= CATEGORY_PRESELECT_MIN_SCORE) {
     out.categoryCode = best.code;
     out.categoryScore = best.score;
@@ -65,7 +66,7 @@ export function proposedFill(r: AssistResult): { address?: string; phone?: strin
  * empties again). A field with anything else in it, or one the agent touched, is left alone.
  * `set` maps a field to its new value ('' = empty it); `state` is the state to keep.
  */
-export function planAutoFill(r: AssistResult, values: AutoFillValues, state: AutoFillState): { set: Partial<Record<AutoFillField, string>>; state: AutoFillState } {
+export function planAutoFill(r: AssistAnalysis, values: AutoFillValues, state: AutoFillState): { set: Partial<Record<AutoFillField, string>>; state: AutoFillState } {
   const proposed = proposedFill(r);
   const set: Partial<Record<AutoFillField, string>> = {};
   const filled: Partial<Record<AutoFillField, string>> = { ...state.filled };
@@ -126,18 +127,18 @@ export const MAX_TAG_LENGTH = 32;
 export const MAX_TAGS = 20;
 
 /** A number a caller can be called back on, as the server classified it: not a service number (12345, 110, 400-…). */
-const callbackNumber = (kind: string | undefined): boolean => kind === 'mobile' || kind === 'landline';
+const callbackNumber = (kind: PhoneEntity['kind']): boolean => kind === 'mobile' || kind === 'landline';
 
 /** What the assistant recognised in the text, for display; ID numbers arrive masked and stay so. */
-export function entityChips(r: AssistResult): EntityChip[] {
-  const e = r.entities ?? {};
+export function entityChips(r: AssistAnalysis): EntityChip[] {
+  const e = r.entities;
   const out: EntityChip[] = [];
-  for (const p of e.phones ?? []) if (p.value) out.push(callbackNumber(p.kind) ? { kind: 'phone', text: p.value, fills: 'phone' } : { kind: 'phone', text: p.value });
-  for (const p of e.idNumbers ?? []) if (p.masked) out.push({ kind: 'id', text: p.masked });
-  for (const p of e.addresses ?? []) if (p.text) out.push({ kind: 'address', text: p.text, fills: 'address' });
-  for (const p of e.businesses ?? [])
+  for (const p of e.phones) if (p.value) out.push(callbackNumber(p.kind) ? { kind: 'phone', text: p.value, fills: 'phone' } : { kind: 'phone', text: p.value });
+  for (const p of e.idNumbers) if (p.masked) out.push({ kind: 'id', text: p.masked });
+  for (const p of e.addresses) if (p.text) out.push({ kind: 'address', text: p.text, fills: 'address' });
+  for (const p of e.businesses)
     if (p.text) out.push(p.text.length <= MAX_TAG_LENGTH ? { kind: 'business', text: p.text, fills: 'tags' } : { kind: 'business', text: p.text });
-  for (const p of e.dates ?? []) if (p.text) out.push({ kind: 'date', text: p.text });
+  for (const p of e.dates) if (p.text) out.push({ kind: 'date', text: p.text });
   return out;
 }
 

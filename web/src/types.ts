@@ -3,9 +3,9 @@
 // so the console and the API cannot disagree on a status, channel, role or urgency.
 import type { Role, UnitKind } from '../../src/domain/roles';
 import type { Channel, Satisfaction, Status, Urgency } from '../../src/domain/ticket/ticket';
-import type { PhoneEntity } from '../../src/intake/entities';
 
 export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/domain/roles';
+export type { AssistAnalysis } from '../../src/domain/intake';
 export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/domain/ticket/ticket';
 
 
@@ -151,20 +151,3 @@ export interface PublicTicketView {
   timeline: { type: string; at: string }[];
 }
 
-/** Suggestions from POST /assist/analyze (the smart-intake API); fields optional so a partial answer still shows. */
-export interface AssistResult {
-  modelVersion?: number;
-  categories?: { code: string; name: string; level?: number; score: number; path?: { code: string; name: string }[] }[];
-  units?: { unitId: string; name: string; kind?: string; score: number }[];
-  division?: { areaName?: string | null; streetName?: string | null; confidence?: number } | null;
-  responsibleUnits?: { unitId: string; name: string; kind?: string }[];
-  entities?: {
-    /** `kind` as the server's extractor classifies the number (mobile, landline with area code, service number). */
-    phones?: { value?: string; kind?: PhoneEntity['kind'] }[];
-    idNumbers?: { masked?: string }[];
-    addresses?: { text?: string }[];
-    businesses?: { text?: string }[];
-    dates?: { text?: string }[];
-  };
-  similar?: { ticketId: string; number: string; status: string; title: string; score: number; reasons?: string[] }[];
-}

@@ -4,10 +4,9 @@ import { stores } from '../../adapters/db/stores';
 import type { Unit } from '../../adapters/db/unit.store';
 import { AppError } from '../../domain/errors';
 import { isCentre, type Actor } from '../../domain/roles';
-import { analyzeRequest, STREET_UNIT_LABEL, type IntakeAnalysis, type ScoredCategory } from '../../intake/analyze';
-import type { ExtractedEntities } from '../../intake/entities';
-import type { ResolvedPlace } from '../../intake/places';
-import { findSimilarOrders, type SimilarityReason } from '../../intake/similar';
+import type { AssistAnalysis, ResolvedPlace, UnitSuggestion } from '../../domain/intake';
+import { analyzeRequest, STREET_UNIT_LABEL, type IntakeAnalysis } from '../../intake/analyze';
+import { findSimilarOrders } from '../../intake/similar';
 import type { AppContext } from '../ports';
 import type { IntakeRuntime } from './intake-runtime';
 
@@ -16,27 +15,6 @@ export interface AnalyzeRequestInput {
   content: string;
   address?: string | undefined;
   callerPhone?: string | undefined;
-}
-
-export interface UnitSuggestion {
-  unitId: string;
-  name: string;
-  kind: string;
-  score: number;
-}
-
-export interface AssistAnalysis {
-  modelVersion: number;
-  /** Top leaf categories; each carries its level-1 and level-2 parents. */
-  categories: Array<ScoredCategory & { path: Array<{ code: string; name: string }> }>;
-  /** Top categories at every level (level 1 and 2 are sums of the leaves under them). */
-  categoryLevels: IntakeAnalysis['categories'];
-  units: UnitSuggestion[];
-  division: Omit<ResolvedPlace, 'evidence'> & { evidence: ResolvedPlace['evidence'] };
-  /** The street office and district of the resolved place: the territorial units (属地). */
-  responsibleUnits: Array<{ unitId: string; name: string; kind: string }>;
-  entities: ExtractedEntities;
-  similar: Array<{ ticketId: string; number: string; status: string; title: string; score: number; reasons: SimilarityReason[] }>;
 }
 
 /** Units by division code, for the territorial (属地) rule. */

@@ -17,7 +17,7 @@ import { useApp } from '../context';
 import { formatDateTime, isPlausiblePhone, shortText } from '../format';
 import { navigate } from '../router';
 import { categoryPath, unitName } from '../tree';
-import { CHANNELS, URGENCIES, type AssistResult, type Ticket } from '../types';
+import { CHANNELS, URGENCIES, type AssistAnalysis, type Ticket } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
 import { describeError } from '../errors';
 import { CategorySelect, UnitSelect } from '../components/pickers';
@@ -136,7 +136,7 @@ function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: numbe
 const pct = (score: number) => `${Math.round(score * 100)}%`;
 
 interface AssistState {
-  result: AssistResult | null;
+  result: AssistAnalysis | null;
   /** False once the server said it has no assistant (404 …): the panel says it is off. */
   available: boolean;
   /** 409: the server has the assistant but its model is still being trained. */
@@ -237,7 +237,7 @@ function AssistPanel({
   const cats = result?.categories ?? [];
   const unitSugs = result?.units ?? [];
   const chips = result ? entityChips(result) : [];
-  const place = [result?.division?.areaName, result?.division?.streetName].filter(Boolean).join(' ');
+  const place = [result?.division.areaName, result?.division.streetName].filter(Boolean).join(' ');
   return (
     <Card
       size="small"
@@ -316,7 +316,7 @@ function AssistPanel({
               </div>
             </div>
           )}
-          {result.similar && result.similar.length > 0 && (
+          {result.similar.length > 0 && (
             <div data-testid="assist-similar">
               <Typography.Text strong>{t('desk.similar')}</Typography.Text>
               {result.similar.slice(0, 5).map((s) => (

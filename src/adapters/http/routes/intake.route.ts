@@ -15,6 +15,8 @@ import { ErrorBody } from '../schemas';
 const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 const Loose = Type.Object({}, { additionalProperties: true });
 const Score = Type.Number({ minimum: 0, maximum: 1 });
+const Offset = Type.Integer({ minimum: 0 });
+const Span = Type.Object({ text: Type.String(), start: Offset });
 const ScoredCategory = Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), score: Score });
 
 const AnalyzeBody = Type.Object(
@@ -44,18 +46,20 @@ const Analysis = Type.Object({
     streetCode: Nullable(Type.String()),
     streetName: Nullable(Type.String()),
     confidence: Score,
-    evidence: Type.Array(Type.Object({ text: Type.String(), start: Type.Integer(), level: Type.String(), code: Type.String() })),
+    evidence: Type.Array(Type.Object({ text: Type.String(), start: Offset, level: Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('area'), Type.Literal('street')]), code: Type.String() })),
   }),
   responsibleUnits: Type.Array(Type.Object({ unitId: Type.String(), name: Type.String(), kind: Type.String() })),
   entities: Type.Object({
-    phones: Type.Array(Loose),
-    idNumbers: Type.Array(Loose),
-    addresses: Type.Array(Loose),
-    businesses: Type.Array(Loose),
-    dates: Type.Array(Loose),
-  }),
+    phones: Type.Array(Type.Object({ value: Type.String(), kind: Type.Union([Type.Literal('mobile'), Type.Literal('landline'), Type.Literal('service')]), start: Offset })),
+    idNumbers: Type.Array(Type.Object({ masked: Type.String({ description: 'First 4 and last 4 digits kept; the full number is never returned' }), valid: Type.Boolean(), start: Offset })),
+    addresses: Type.Array(Span),
+    businesses: Type.Array(Span),
+    dates: Type.Array(Type.Object({ text: Type.String(), start: Offset, date: Type.String({ description: 'YYYY-MM-DD, Asia/Shanghai' }), time: Nullable(Type.String({ description: 'HH:MM' })) })),
+  }, { description: 'Offsets are UTF-16 code units in the request content' }),
   similar: Type.Array(
-    Type.Object({ ticketId: Type.String(), number: Type.String(), status: Type.String(), title: Type.String(), score: Score, reasons: Type.Array(Type.String()) }),
+    Type.Object({ ticketId: Type.String(), number: Type.String(), status: Type.String(), title: Type.String(), score: Score, reasons: Type.Array(
+      Type.Union([Type.Literal('near_identical_text'), Type.Literal('similar_text'), Type.Literal('same_caller'), Type.Literal('same_street'), Type.Literal('same_area')]),
+    ) }),
   ),
 });
 
