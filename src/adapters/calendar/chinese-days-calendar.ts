@@ -1,18 +1,21 @@
 import chineseDays from 'chinese-days';
 import type { CalendarDays, WorkingCalendar } from '../../domain/sla/working-calendar';
 import { buildWorkingCalendar } from '../../domain/sla/working-calendar';
-import { DAY_MS, weekdayOf } from '../../domain/sla/shanghai-time';
+import { calendarYear, type CalendarYear, type NationalCalendar, type NationalDay } from '../../domain/sla/calendar-year';
+import { DAY_MS, shanghaiYmd, weekdayOf } from '../../domain/sla/shanghai-time';
 
 /**
  * Turns the `chinese-days` package (official State Council holiday and 调休 make-up workday data) into the
  * plain `CalendarDays` value the pure deadline arithmetic takes. Computed once per process; years the
  * package does not cover fall back to Monday–Friday, which admins can correct with local overrides.
  */
-export interface StatutoryCalendar extends CalendarDays {
+export interface StatutoryCalendar extends CalendarDays, NationalCalendar {
   holidays: string[];
   workdays: string[];
   /** Years with official data in the installed package, e.g. [2004, ..., 2026]. */
   coveredYears: number[];
+  /** Every day the package names: the days of each holiday break (weekends inside it included) and its make-up workdays. */
+  days: Map<string, NationalDay>;
 }
 
 const FIRST_YEAR = 2004;
@@ -25,18 +28,35 @@ export function statutoryCalendar(): StatutoryCalendar {
   const holidays: string[] = [];
   const workdays: string[] = [];
   const covered = new Set<number>();
+  const days = new Map<string, NationalDay>();
   const end = Date.UTC(LAST_YEAR_SCANNED, 11, 31);
   for (let t = Date.UTC(FIRST_YEAR, 0, 1); t <= end; t += DAY_MS) {
     const ymd = new Date(t).toISOString().slice(0, 10);
     const detail = chineseDays.getDayDetail(ymd);
-    // festival days are named "English,中文,days"; plain days are named after the weekday
-    if (detail.name.includes(',')) covered.add(Number(ymd.slice(0, 4)));
+    // festival days are named "English,中文,days" (days: the statutory days off); plain days after the weekday
+    const named = parseFestivalName(detail.name);
+    if (named) {
+      covered.add(Number(ymd.slice(0, 4)));
+      days.set(ymd, { work: detail.work, ...named });
+    }
     const weekend = weekdayOf(ymd) === 0 || weekdayOf(ymd) === 6;
     if (weekend && detail.work) workdays.push(ymd);
     if (!weekend && !detail.work) holidays.push(ymd);
   }
-  cached = { holidays, workdays, coveredYears: [...covered].sort((a, b) => a - b) };
+  cached = { holidays, workdays, coveredYears: [...covered].sort((a, b) => a - b), days };
   return cached;
+}
+
+/** "National Day,国庆节,3" → {name: 国庆节, nameEn: National Day}; a weekday name ("Friday") → null. */
+export function parseFestivalName(text: string): { name: string; nameEn: string } | null {
+  const [nameEn, name] = text.split(',');
+  if (!name || !nameEn) return null;
+  return { name: name.trim(), nameEn: nameEn.trim() };
+}
+
+/** One year of the working calendar: national data plus the local overrides, day by day. */
+export function workingCalendarYear(year: number, overrides?: CalendarDays): CalendarYear {
+  return calendarYear(year, statutoryCalendar(), overrides);
 }
 
 /** The working calendar: national data, then the admin's local overrides (which win). */
@@ -46,10 +66,10 @@ export function chinaWorkingCalendar(overrides?: CalendarDays): WorkingCalendar 
 
 /** A warning when next year's official holidays are not in the installed data yet (null when they are). */
 export function calendarCoverageWarning(now: Date): string | null {
-  const next = now.getUTCFullYear() + 1;
+  const next = Number(shanghaiYmd(now.getTime()).slice(0, 4)) + 1;
   if (statutoryCalendar().coveredYears.includes(next)) return null;
   return (
-    `注意：法定节假日数据（chinese-days）未包含 ${next} 年，届时按周一至周五计算工作日；国务院公布安排后请升级该包或通过 PUT /api/v1/admin/sla 的 calendarOverrides 补充。` +
-    ` Note: the holiday data does not cover ${next} yet; until it does, ${next} deadlines count Monday–Friday (update chinese-days or add calendarOverrides).`
+    `注意：法定节假日数据（chinese-days）未包含 ${next} 年，届时按周一至周五计算工作日；国务院公布安排后请在控制台“时限与日历”页录入本地假日和调休上班日（或升级该包）。` +
+    ` Note: the holiday data does not cover ${next} yet; until it does, ${next} deadlines count Monday–Friday (enter the holidays and make-up workdays on the console's Deadlines & calendar page, or update chinese-days).`
   );
 }

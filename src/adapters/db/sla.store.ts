@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../domain/roles';
 import type { Deadlines } from '../../domain/sla/deadlines';
 import type { EmergencyMode } from '../../domain/sla/emergency-mode';
 import type { SlaRule } from '../../domain/sla/sla-policy';
@@ -95,6 +96,10 @@ export const toDeadlineRow = (r: Row): DeadlineRow => ({
   supervisionCount: num(r.supervision_count),
 });
 
+/** The name of who did something: the joined user's display name, or the system's own name. */
+const nameOf = (id: unknown, displayName: unknown): string | null =>
+  id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : ((displayName as string | null | undefined) ?? null);
+
 const ts = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 export function slaStore(sql: Sql) {
@@ -104,8 +109,13 @@ export function slaStore(sql: Sql) {
       return row ? toSettings(row) : null;
     },
 
-    async settingsVersions(): Promise<SlaSettings[]> {
-      return (await sql.query<Row>('SELECT * FROM sla_settings ORDER BY version DESC')).map(toSettings);
+    /** Versions, newest first (at most `limit`), with the display name of who stored each. */
+    async settingsVersions(limit?: number): Promise<(SlaSettings & { createdByName: string | null })[]> {
+      const rows = await sql.query<Row>(
+        `SELECT s.*, u.display_name AS created_by_name FROM sla_settings s LEFT JOIN users u ON u.id = s.created_by ORDER BY s.version DESC${limit ? ' LIMIT $1' : ''}`,
+        limit ? [limit] : [],
+      );
+      return rows.map((r) => ({ ...toSettings(r), createdByName: nameOf(r.created_by, r.created_by_name) }));
     },
 
     /** Inserts the next version; the primary key makes two concurrent edits fail rather than interleave. */
@@ -127,10 +137,16 @@ export function slaStore(sql: Sql) {
       );
     },
 
-    async emergencyMode(): Promise<EmergencyMode & { changedAt: string | null; changedBy: string | null }> {
-      const [row] = await sql.query<Row>('SELECT * FROM emergency_mode WHERE id = 1');
-      if (!row) return { active: false, tag: null, changedAt: null, changedBy: null };
-      return { active: Boolean(row.active), tag: (row.tag as string | null) ?? null, changedAt: iso(row.changed_at), changedBy: (row.changed_by as string | null) ?? null };
+    async emergencyMode(): Promise<EmergencyMode & { changedAt: string | null; changedBy: string | null; changedByName: string | null }> {
+      const [row] = await sql.query<Row>('SELECT e.*, u.display_name AS changed_by_name FROM emergency_mode e LEFT JOIN users u ON u.id = e.changed_by WHERE e.id = 1');
+      if (!row) return { active: false, tag: null, changedAt: null, changedBy: null, changedByName: null };
+      return {
+        active: Boolean(row.active),
+        tag: (row.tag as string | null) ?? null,
+        changedAt: iso(row.changed_at),
+        changedBy: (row.changed_by as string | null) ?? null,
+        changedByName: nameOf(row.changed_by, row.changed_by_name),
+      };
     },
 
     async setEmergencyMode(mode: EmergencyMode, at: string, by: string): Promise<void> {

@@ -14,7 +14,7 @@ export async function setEmergencyMode(
   ctx: { db: Database; clock: Clock },
   actor: Actor,
   input: { active: boolean; tag?: string | null },
-): Promise<EmergencyMode & { reprioritised: number; changedAt: string }> {
+): Promise<EmergencyMode & { reprioritised: number; changedAt: string; changedBy: string; changedByName: string }> {
   requireAdmin(actor);
   const tag = input.tag?.trim() || null;
   if (input.active && !tag) throw new AppError('VALIDATION.FAILED', '开启应急响应需要指定标签 Emergency mode needs a tag', 'tag');
@@ -28,7 +28,7 @@ export async function setEmergencyMode(
       `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, to_state) VALUES ($1, $2, 'emergency.set', 'emergency_mode', '1', $3)`,
       [at, actor.id, JSON.stringify(mode)],
     );
-    return { ...mode, reprioritised, changedAt: at };
+    return { ...mode, reprioritised, changedAt: at, changedBy: actor.id, changedByName: actor.name };
   });
 }
 

@@ -18,22 +18,32 @@ export function requireAdmin(actor: Actor): void {
   if (!hasRole(actor, 'admin')) throw new AppError('AUTH.FORBIDDEN', '只有管理员可以修改时限设置 Only an admin may change deadline settings');
 }
 
-/** The current settings version (version 0 = the built-in defaults), with the calendar data's coverage. */
-export async function getSlaSettings(ctx: { db: Database }): Promise<SlaSettings & { statutoryYears: number[] }> {
-  const settings = (await slaStore(ctx.db).currentSettings()) ?? DEFAULT_SLA_SETTINGS;
-  return { ...settings, statutoryYears: statutoryCalendar().coveredYears };
+/** Admins, supervisors and leaders read the deadline settings, their versions and the working calendar. */
+export function requireSettingsReader(actor: Actor): void {
+  if (!hasRole(actor, 'admin', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', '无权查看时限设置 Only admins, supervisors and leaders see deadline settings');
 }
 
-export async function listSlaSettingsVersions(ctx: { db: Database }): Promise<SlaSettings[]> {
+/** A settings version with the display name of who stored it (for roles that may not list users). */
+export type SlaSettingsView = SlaSettings & { createdByName: string | null };
+
+const DEFAULT_VIEW: SlaSettingsView = { ...DEFAULT_SLA_SETTINGS, createdByName: null };
+
+/** The current settings version (version 0 = the built-in defaults), with the calendar data's coverage. */
+export async function getSlaSettings(ctx: { db: Database }): Promise<SlaSettingsView & { statutoryYears: number[] }> {
+  const [settings] = await slaStore(ctx.db).settingsVersions(1);
+  return { ...(settings ?? DEFAULT_VIEW), statutoryYears: statutoryCalendar().coveredYears };
+}
+
+export async function listSlaSettingsVersions(ctx: { db: Database }): Promise<SlaSettingsView[]> {
   const versions = await slaStore(ctx.db).settingsVersions();
-  return [...versions, DEFAULT_SLA_SETTINGS];
+  return [...versions, DEFAULT_VIEW];
 }
 
 /**
  * Every edit stores a whole new version (rules, thresholds, office hours, local calendar days, supervision);
  * orders keep the deadlines the version in force at their dispatch gave them.
  */
-export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, actor: Actor, patch: SlaSettingsPatch): Promise<SlaSettings> {
+export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, actor: Actor, patch: SlaSettingsPatch): Promise<SlaSettingsView> {
   requireAdmin(actor);
   validatePatch(patch);
   return ctx.db.transaction(async (tx) => {
@@ -57,7 +67,7 @@ export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, act
       `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, from_state, to_state) VALUES ($1, $2, 'sla.update', 'sla_settings', $3, $4, $5)`,
       [next.createdAt, actor.id, String(next.version), JSON.stringify({ version: current.version }), JSON.stringify(patch)],
     );
-    return next;
+    return { ...next, createdByName: actor.name };
   });
 }
 

@@ -2,12 +2,14 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../../app/ports';
 import { deadlineViewOf } from '../../../app/sla/deadline-view';
 import { getEmergencyMode, setEmergencyMode } from '../../../app/sla/emergency-mode';
-import { getSlaSettings, listSlaSettingsVersions, requireAdmin, updateSlaSettings } from '../../../app/sla/sla-settings';
+import { CALENDAR_YEARS, getWorkingCalendar } from '../../../app/sla/get-working-calendar';
+import { getSlaSettings, listSlaSettingsVersions, requireAdmin, requireSettingsReader, updateSlaSettings } from '../../../app/sla/sla-settings';
 import { supervisionBoard } from '../../../app/sla/supervision-board';
 import { sweepDeadlines } from '../../../app/sla/sweep-deadlines';
 import { slaStore } from '../../db/sla.store';
 import { AppError } from '../../../domain/errors';
 import { hasRole, isCentre, type Actor } from '../../../domain/roles';
+import { DAY_KINDS, DAY_SOURCES } from '../../../domain/sla/calendar-year';
 import { LIMIT_UNITS } from '../../../domain/sla/sla-limit';
 import { WARNING_LEVELS } from '../../../domain/sla/warning';
 import { URGENCIES } from '../../../domain/ticket/ticket';
@@ -45,6 +47,7 @@ const Settings = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdByName: Type.Union([Type.String(), Type.Null()], { description: 'Display name of createdBy, for roles that may not list users' }),
   statutoryYears: Type.Optional(Type.Array(Type.Integer())),
 });
 const SettingsPatch = Type.Object(
@@ -63,7 +66,30 @@ const Emergency = Type.Object({
   tag: Type.Union([Type.String(), Type.Null()]),
   changedAt: Type.Union([Type.String(), Type.Null()]),
   changedBy: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  reprioritised: Type.Optional(Type.Integer()),
+  changedByName: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Display name of changedBy' })),
+  reprioritised: Type.Optional(Type.Integer({ description: 'Orders whose queue position changed (PUT only)' })),
+});
+const DayKind = Enum(DAY_KINDS);
+const CalendarDay = Type.Object({
+  date: Ymd,
+  weekday: Type.Integer({ minimum: 0, maximum: 6, description: '0 = Sunday' }),
+  kind: DayKind,
+  source: Enum(DAY_SOURCES),
+  workday: Type.Boolean(),
+  name: Type.Union([Type.String(), Type.Null()], { description: 'The national holiday the day belongs to (a day of its break or a make-up workday), e.g. 国庆节' }),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+  baseKind: DayKind,
+  baseSource: Enum(['weekly', 'national'] as const),
+  override: Type.Union([Enum(['holiday', 'workday'] as const), Type.Null()]),
+});
+const WorkingCalendarYear = Type.Object({
+  year: Type.Integer(),
+  covered: Type.Boolean({ description: 'Whether the national holiday data covers this year' }),
+  today: Ymd,
+  statutoryYears: Type.Array(Type.Integer()),
+  settingsVersion: Type.Integer(),
+  totals: Type.Object({ workday: Type.Integer(), rest: Type.Integer(), holiday: Type.Integer(), makeup_workday: Type.Integer(), local: Type.Integer() }),
+  days: Type.Array(CalendarDay),
 });
 const Level = Enum(WARNING_LEVELS);
 const LevelCounts = { none: Type.Integer(), yellow: Type.Integer(), orange: Type.Integer(), red: Type.Integer() };
@@ -118,10 +144,6 @@ const Notification = Type.Object({
   deliveredAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-const readsSettings = (actor: Actor) => {
-  if (!hasRole(actor, 'admin', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', '无权查看时限设置 Only admins, supervisors and leaders see deadline settings');
-};
-
 /** A unit user may look only at their own unit; the centre at any unit (or all). */
 function unitScope(actor: Actor, requested: string | undefined): string | null {
   if (isCentre(actor)) return requested ?? null;
@@ -137,7 +159,7 @@ export function slaRoutes(app: App, ctx: AppContext) {
   const E = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
   app.get('/admin/sla', { schema: { tags: ['deadlines'], summary: 'Current deadline settings version', response: { 200: Settings, ...E } } }, async (request) => {
-    readsSettings(requireActor(request));
+    requireSettingsReader(requireActor(request));
     return getSlaSettings(ctx);
   });
 
@@ -145,7 +167,7 @@ export function slaRoutes(app: App, ctx: AppContext) {
     '/admin/sla/versions',
     { schema: { tags: ['deadlines'], summary: 'All deadline settings versions, newest first', response: { 200: Type.Object({ items: Type.Array(Settings) }), ...E } } },
     async (request) => {
-      readsSettings(requireActor(request));
+      requireSettingsReader(requireActor(request));
       return { items: await listSlaSettingsVersions(ctx) };
     },
   );
@@ -154,6 +176,22 @@ export function slaRoutes(app: App, ctx: AppContext) {
     '/admin/sla',
     { schema: { tags: ['deadlines'], summary: 'Store a new settings version (policy rules, thresholds, office hours, local calendar, supervision)', body: SettingsPatch, response: { 200: Settings, ...E } } },
     async (request) => updateSlaSettings(ctx, requireActor(request), request.body),
+  );
+
+  app.get(
+    '/admin/calendar',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'The working calendar of a year: every day with its kind (workday, weekend, statutory holiday, make-up workday), source and holiday name',
+        querystring: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: CALENDAR_YEARS.min, maximum: CALENDAR_YEARS.max, description: 'Default: the current year in Asia/Shanghai' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: WorkingCalendarYear, ...E },
+      },
+    },
+    async (request) => getWorkingCalendar(ctx, requireActor(request), { year: request.query.year }),
   );
 
   app.get('/admin/emergency', { schema: { tags: ['deadlines'], summary: 'Emergency response mode (一级响应)', response: { 200: Emergency, ...E } } }, async (request) => {
