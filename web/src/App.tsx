@@ -24,6 +24,7 @@ const Portal = lazy(() => import('./pages/Portal'));
 const Board = lazy(() => import('./pages/Board'));
 const SmartIntake = lazy(() => import('./pages/SmartIntake'));
 const Clusters = lazy(() => import('./pages/Clusters'));
+const Deadlines = lazy(() => import('./pages/Deadlines'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const fallback = (
@@ -57,6 +58,8 @@ function StaffRoutes({ pathname }: { pathname: string }) {
       return <SmartIntake />;
     case '/clusters':
       return <Clusters />;
+    case '/deadlines':
+      return <Deadlines />;
     default:
       return <NotFound />;
   }

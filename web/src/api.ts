@@ -1,6 +1,7 @@
 // The console's only way to the server: the public API under /api/v1. Errors become ApiError with the
 // server's stable code, message and field, so forms can show them next to the right input.
 import type { Board } from './board';
+import type { EmergencyState, SlaSettings, SlaSettingsPatch, WorkingCalendar } from './deadlines';
 import type { AutoDispatchAccuracy, IntakeSettings, IntakeSettingsPatch, ModelVersion, OrderCluster } from './intake';
 import type { AssistAnalysis, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
@@ -174,6 +175,15 @@ export const api = {
   autoDispatchAccuracy: (since?: string) => request<AutoDispatchAccuracy>(`/assist/auto-dispatch/accuracy${queryString({ since })}`),
   clusters: (q: { days: number; minSize: number; limit?: number }, signal?: AbortSignal) =>
     request<{ items: OrderCluster[] }>(`/assist/clusters${queryString({ ...q })}`, signal ? { signal } : {}),
+  // 时限与日历: deadline settings (versioned), the working calendar of a year, emergency response.
+  slaSettings: () => request<SlaSettings>('/admin/sla'),
+  slaVersions: () => request<{ items: SlaSettings[] }>('/admin/sla/versions'),
+  updateSla: (body: SlaSettingsPatch) => request<SlaSettings>('/admin/sla', { method: 'PUT', body }),
+  /** Without a year: the current year in Beijing time. */
+  workingCalendar: (year: number | null, signal?: AbortSignal) =>
+    request<WorkingCalendar>(`/admin/calendar${queryString({ year })}`, signal ? { signal } : {}),
+  emergency: () => request<EmergencyState>('/admin/emergency'),
+  setEmergency: (body: { active: boolean; tag?: string }) => request<EmergencyState>('/admin/emergency', { method: 'PUT', body }),
   publicSubmit: (body: {
     content: string;
     title?: string;

@@ -82,11 +82,24 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   version: 'intake.version',
   days: 'clusters.days',
   minSize: 'clusters.minSize',
+  // deadline settings, the working calendar, emergency response (PUT /admin/sla, GET /admin/calendar, PUT /admin/emergency)
+  rules: 'sla.rules',
+  'rules.sign': 'deadline.signBy',
+  'rules.reply': 'deadline.replyBy',
+  thresholds: 'sla.thresholds',
+  workingHours: 'sla.workingHours',
+  calendarOverrides: 'sla.calendarOverrides',
+  supervision: 'sla.supervision',
+  'supervision.escalateAfterMinutes': 'sla.escalateAfter',
+  'supervision.maxEscalations': 'sla.maxEscalations',
+  tag: 'field.tags',
+  year: 'cal.year',
 };
 
-/** `/caller/phone`, `caller.phone`, `roles.0` → `caller.phone`, `roles`. */
+/** `/caller/phone`, `caller.phone`, `roles.0`, `rules[2].sign` → `caller.phone`, `roles`, `rules.sign`. */
 export function normaliseField(field: string): string {
   return field
+    .replace(/\[\d+\]/g, '')
     .replace(/^\//, '')
     .replace(/\//g, '.')
     .split('.')
@@ -97,8 +110,13 @@ export function normaliseField(field: string): string {
 /** The label of an API field in the user's language; the path itself when the console has no label. */
 export function fieldLabel(lang: Lang, field: string): string {
   const path = normaliseField(field);
-  const key = FIELD_LABELS[path] ?? FIELD_LABELS[path.split('.')[0] ?? ''];
-  return key ? translate(lang, key) : path;
+  // the most specific label: `rules.sign.amount` → `rules.sign` → `rules`
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const key = FIELD_LABELS[parts.slice(0, n).join('.')];
+    if (key) return translate(lang, key);
+  }
+  return path;
 }
 
 export function errorTextKey(code: string): MessageKey | null {

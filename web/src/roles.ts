@@ -1,7 +1,7 @@
 // Where each role lands after sign-in, and which menu entries it sees.
 import type { Role } from './types';
 
-export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/clusters' | '/board' | '/intake' | '/admin' | '/portal';
+export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/clusters' | '/board' | '/intake' | '/deadlines' | '/admin' | '/portal';
 
 const HOME_BY_ROLE: [Role, Route][] = [
   ['agent', '/desk'],
@@ -30,6 +30,8 @@ const MENU: { route: Route; roles: Role[] }[] = [
   // Smart intake: settings and accuracy for these four (GET allowed); model versions for admin, supervisor, leader;
   // only the admin changes anything.
   { route: '/intake', roles: ['admin', 'dispatcher', 'supervisor', 'leader'] },
+  // Deadlines & calendar: who reads GET /admin/sla and /admin/calendar; only the admin changes anything.
+  { route: '/deadlines', roles: ['admin', 'supervisor', 'leader'] },
   { route: '/admin', roles: ['admin'] },
 ];
 

@@ -15,6 +15,7 @@ const LABELS: Record<Route, MessageKey> = {
   '/clusters': 'nav.clusters',
   '/board': 'nav.board',
   '/intake': 'nav.intake',
+  '/deadlines': 'nav.deadlines',
   '/admin': 'nav.admin',
   '/portal': 'nav.portal',
 };

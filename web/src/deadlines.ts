@@ -1,0 +1,381 @@
+// 时限与日历 as the console sees it: the DTOs of /admin/sla, /admin/sla/versions, /admin/calendar and
+// /admin/emergency, and the pure rules the page applies to them (month grids, unsaved calendar changes, the
+// rules form and the changes it sends, what changed between two settings versions).
+import { withOverride, type CalendarDay, type CalendarYear, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
+import { LIMIT_UNITS, type LimitUnit, type SlaLimit } from '../../src/domain/sla/sla-limit';
+import { DEFAULT_SLA_RULES, type SlaRule } from '../../src/domain/sla/sla-policy';
+import type { WarningThresholds } from '../../src/domain/sla/warning';
+import type { WorkingHoursConfig } from '../../src/domain/sla/working-hours';
+import type { SupervisionPolicy } from '../../src/domain/sla/supervision';
+import { URGENCIES, type Urgency } from './types';
+
+export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
+export { LIMIT_UNITS, type LimitUnit, type SlaLimit, type SlaRule };
+
+export interface CalendarOverrides {
+  holidays: string[];
+  workdays: string[];
+}
+
+/** GET /admin/sla and each item of GET /admin/sla/versions. */
+export interface SlaSettings {
+  version: number;
+  rules: SlaRule[];
+  thresholds: WarningThresholds;
+  workingHours: WorkingHoursConfig;
+  calendarOverrides: CalendarOverrides;
+  supervision: SupervisionPolicy;
+  note: string | null;
+  createdAt: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  statutoryYears?: number[];
+}
+
+export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & { note?: string };
+
+/** GET /admin/calendar?year= */
+export interface WorkingCalendar extends CalendarYear {
+  today: string;
+  statutoryYears: number[];
+  settingsVersion: number;
+}
+
+export interface EmergencyState {
+  active: boolean;
+  tag: string | null;
+  changedAt: string | null;
+  changedBy?: string | null;
+  changedByName?: string | null;
+  /** Only in the answer of PUT: orders whose queue position changed. */
+  reprioritised?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The year view
+
+/** Years the page offers (the API takes 2004–2100): from the first year of national data to two years ahead. */
+export function yearOptions(statutoryYears: readonly number[], currentYear: number): number[] {
+  const first = Math.min(statutoryYears[0] ?? currentYear, currentYear);
+  const last = Math.max(currentYear + 2, statutoryYears.at(-1) ?? currentYear);
+  const out: number[] = [];
+  for (let y = Math.max(first, 2004); y <= Math.min(last, 2100); y++) out.push(y);
+  return out;
+}
+
+/** `?year=2027` of the address, when it is a year the API takes; else null (the server's current year). */
+export function yearFromSearch(search: string): number | null {
+  const v = new URLSearchParams(search).get('year');
+  const n = Number(v);
+  return v !== null && /^\d{4}$/.test(v) && n >= 2004 && n <= 2100 ? n : null;
+}
+
+/** The weeks of a month, Monday first, with null where the month has no day. */
+export function monthWeeks<T extends Pick<CalendarDay, 'date' | 'weekday'>>(days: readonly T[], month: number): (T | null)[][] {
+  const inMonth = days.filter((d) => Number(d.date.slice(5, 7)) === month);
+  const weeks: (T | null)[][] = [];
+  let week: (T | null)[] = [];
+  const first = inMonth[0];
+  if (!first) return weeks;
+  for (let i = 0; i < (first.weekday + 6) % 7; i++) week.push(null);
+  for (const d of inMonth) {
+    week.push(d);
+    if (week.length === 7) {
+      weeks.push(week);
+      week = [];
+    }
+  }
+  if (week.length) {
+    while (week.length < 7) week.push(null);
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/** The days of one national holiday in a month: the days off (as ranges of day numbers) and the make-up workdays. */
+export interface MonthHoliday {
+  name: string;
+  nameEn: string;
+  off: [number, number][];
+  work: number[];
+}
+
+/** The national holidays a month's days belong to, as the national data names them (local overrides aside). */
+export function monthHolidays(days: readonly CalendarDay[], month: number): MonthHoliday[] {
+  const out: MonthHoliday[] = [];
+  for (const d of days) {
+    if (Number(d.date.slice(5, 7)) !== month || !d.name || d.baseSource !== 'national') continue;
+    let h = out.find((x) => x.name === d.name);
+    if (!h) {
+      h = { name: d.name, nameEn: d.nameEn ?? d.name, off: [], work: [] };
+      out.push(h);
+    }
+    const n = Number(d.date.slice(8, 10));
+    if (d.baseKind === 'holiday') {
+      const last = h.off.at(-1);
+      if (last && last[1] === n - 1) last[1] = n;
+      else h.off.push([n, n]);
+    } else h.work.push(n);
+  }
+  return out;
+}
+
+/** "1–8日" / "1–8"; a one-day range is just the day. */
+export function formatDayRanges(ranges: readonly [number, number][], lang: 'zh' | 'en'): string {
+  const text = ranges.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(lang === 'zh' ? '、' : ', ');
+  return lang === 'zh' ? `${text}日` : text;
+}
+
+/** How a day is named in the legend and the day panel: kind and source together. */
+export type DayLabel = 'workday' | 'rest' | 'holiday' | 'makeup_workday' | 'localHoliday' | 'localWorkday';
+
+export function dayLabel(kind: DayKind, source: DaySource): DayLabel {
+  if (source === 'local') return kind === 'holiday' ? 'localHoliday' : 'localWorkday';
+  if (source === 'national' && kind === 'workday') return 'workday';
+  return kind;
+}
+
+export const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'] as const;
+export const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** "2027年10月8日 星期五" / "Fri 8 Oct 2027" (a YYYY-MM-DD date, no time zone involved). */
+export function formatDay(date: string, weekday: number, lang: 'zh' | 'en'): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  if (lang === 'zh') return `${y}年${m}月${d}日 星期${WEEKDAYS_ZH[weekday]}`;
+  return `${WEEKDAYS_EN[weekday]} ${d} ${monthName(m, 'en', true)} ${y}`;
+}
+
+export function monthName(month: number, lang: 'zh' | 'en', short = false): string {
+  if (lang === 'zh') return `${month}月`;
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-GB', { month: short ? 'short' : 'long', timeZone: 'UTC' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Unsaved local calendar changes. The API replaces both lists, so the draft holds all of them (every year).
+
+export type OverrideDraft = ReadonlyMap<string, LocalOverride>;
+
+export function draftOf(overrides: CalendarOverrides): Map<string, LocalOverride> {
+  const m = new Map<string, LocalOverride>();
+  for (const d of overrides.holidays) m.set(d, 'holiday');
+  for (const d of overrides.workdays) m.set(d, 'workday');
+  return m;
+}
+
+/** A new draft with the day's override set (or removed with null). */
+export function setOverride(draft: OverrideDraft, date: string, override: LocalOverride | null): Map<string, LocalOverride> {
+  const next = new Map(draft);
+  if (override) next.set(date, override);
+  else next.delete(date);
+  return next;
+}
+
+export interface PendingChange {
+  date: string;
+  from: LocalOverride | null;
+  to: LocalOverride | null;
+}
+
+/** What the draft changes against the saved overrides, by date. */
+export function pendingChanges(saved: CalendarOverrides, draft: OverrideDraft): PendingChange[] {
+  const before = draftOf(saved);
+  const dates = [...new Set([...before.keys(), ...draft.keys()])].sort();
+  return dates.flatMap((date) => {
+    const from = before.get(date) ?? null;
+    const to = draft.get(date) ?? null;
+    return from === to ? [] : [{ date, from, to }];
+  });
+}
+
+/** The PUT body's `calendarOverrides`: both full lists, sorted. */
+export function overridesBody(draft: OverrideDraft): CalendarOverrides {
+  const holidays: string[] = [];
+  const workdays: string[] = [];
+  for (const [date, o] of draft) (o === 'holiday' ? holidays : workdays).push(date);
+  return { holidays: holidays.sort(), workdays: workdays.sort() };
+}
+
+/** A day of the calendar as the draft would make it. */
+export interface ShownDay extends CalendarDay {
+  pending: boolean;
+}
+
+export function applyDraft(days: readonly CalendarDay[], draft: OverrideDraft): ShownDay[] {
+  return days.map((d) => {
+    const override = draft.get(d.date) ?? null;
+    if (override === d.override) return { ...d, pending: false };
+    const { kind, source } = withOverride(d, override);
+    return { ...d, kind, source, override, workday: kind === 'workday' || kind === 'makeup_workday', pending: true };
+  });
+}
+
+export function countDays(days: readonly ShownDay[]): Record<DayKind, number> & { local: number; working: number } {
+  const out = { workday: 0, rest: 0, holiday: 0, makeup_workday: 0, local: 0, working: 0 };
+  for (const d of days) {
+    out[d.kind] += 1;
+    if (d.override) out.local += 1;
+    if (d.workday) out.working += 1;
+  }
+  return out;
+}
+
+/** The label of a day with an override: what the day is by national data / weekly pattern (null) or locally. */
+export function overrideLabel(o: LocalOverride | null): DayLabel | null {
+  return o === 'holiday' ? 'localHoliday' : o === 'workday' ? 'localWorkday' : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rules, thresholds, office hours, supervision
+
+/** Shown most urgent first. */
+export const URGENCY_ORDER: readonly Urgency[] = [...URGENCIES].reverse();
+
+const isDefault = (r: SlaRule) => r.categoryPrefix === null && r.unitId === null;
+
+/** The default rule of each urgency (the built-in one when the policy lacks it), most urgent first. */
+export function defaultRules(rules: readonly SlaRule[]): SlaRule[] {
+  return URGENCY_ORDER.map((u) => rules.find((r) => r.urgency === u && isDefault(r)) ?? (DEFAULT_SLA_RULES.find((r) => r.urgency === u) as SlaRule));
+}
+
+/** The rules narrowed to a category or a unit, as stored. */
+export function specificRules(rules: readonly SlaRule[]): SlaRule[] {
+  return rules.filter((r) => !isDefault(r));
+}
+
+export interface DeadlinesFormValues {
+  /** Most urgent first, as `defaultRules`. */
+  defaults: { urgency: Urgency; sign: SlaLimit; reply: SlaLimit }[];
+  /** Percent. */
+  yellowPercent: number;
+  orangePercent: number;
+  periods: { start: string; end: string }[];
+  escalateAfterMinutes: number;
+  maxEscalations: number;
+}
+
+const percent = (f: number) => Math.round(f * 1000) / 10;
+const fraction = (p: number) => Math.round(p * 10) / 1000;
+
+export function deadlinesFormValues(s: SlaSettings): DeadlinesFormValues {
+  return {
+    defaults: defaultRules(s.rules).map((r) => ({ urgency: r.urgency, sign: { ...r.sign }, reply: { ...r.reply } })),
+    yellowPercent: percent(s.thresholds.yellow),
+    orangePercent: percent(s.thresholds.orange),
+    periods: s.workingHours.periods.map((p) => ({ ...p })),
+    escalateAfterMinutes: s.supervision.escalateAfterMinutes,
+    maxEscalations: s.supervision.maxEscalations,
+  };
+}
+
+const sameLimit = (a: SlaLimit, b: SlaLimit) => a.amount === b.amount && a.unit === b.unit;
+
+/**
+ * The PUT body: only the sections the admin changed, so each version records real changes. The rules list
+ * is sent whole (the API replaces it): the edited default rules first, most urgent first, then the category
+ * and unit rules unchanged, so an error on `rules[i]` points back to row i.
+ */
+export function deadlinesPatch(before: SlaSettings, v: DeadlinesFormValues): SlaSettingsPatch {
+  const out: SlaSettingsPatch = {};
+  const was = deadlinesFormValues(before);
+  const rulesChanged = v.defaults.some((d, i) => {
+    const w = was.defaults[i];
+    return !w || !sameLimit(d.sign, w.sign) || !sameLimit(d.reply, w.reply);
+  });
+  if (rulesChanged) {
+    out.rules = [
+      ...v.defaults.map((d) => ({ urgency: d.urgency, categoryPrefix: null, unitId: null, sign: { ...d.sign }, reply: { ...d.reply } })),
+      ...specificRules(before.rules),
+    ];
+  }
+  if (v.yellowPercent !== was.yellowPercent || v.orangePercent !== was.orangePercent) {
+    out.thresholds = { yellow: fraction(v.yellowPercent), orange: fraction(v.orangePercent) };
+  }
+  const periods = v.periods.map((p) => ({ start: p.start.trim(), end: p.end.trim() }));
+  if (JSON.stringify(periods) !== JSON.stringify(was.periods)) out.workingHours = { periods };
+  if (v.escalateAfterMinutes !== was.escalateAfterMinutes || v.maxEscalations !== was.maxEscalations) {
+    out.supervision = { escalateAfterMinutes: v.escalateAfterMinutes, maxEscalations: v.maxEscalations };
+  }
+  return out;
+}
+
+/** Where an API refusal of the rules points: `rules[2].sign` (domain) or `rules.2.sign.amount` (schema). */
+export function ruleErrorTarget(field: string | undefined): { index: number; part: 'sign' | 'reply' | null } | null {
+  const m = /^\/?rules(?:\[(\d+)\]|[./](\d+))(?:[./](sign|reply))?/.exec(field ?? '');
+  if (!m) return null;
+  return { index: Number(m[1] ?? m[2]), part: (m[3] as 'sign' | 'reply' | undefined) ?? null };
+}
+
+/** Minutes of office time in a day, or null when a period is not `HH:mm`–`HH:mm` with the end after the start. */
+export function workingMinutes(periods: readonly { start: string; end: string }[]): number | null {
+  let total = 0;
+  for (const p of periods) {
+    const a = hhmm(p.start);
+    const b = hhmm(p.end);
+    if (a === null || b === null || b <= a) return null;
+    total += b - a;
+  }
+  return total;
+}
+
+function hhmm(s: string | undefined): number | null {
+  const m = /^(\d{2}):(\d{2})$/.exec((s ?? '').trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 24 && min <= 59 && h * 60 + min <= 24 * 60 ? h * 60 + min : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Versions: what changed from one to the next
+
+export type VersionChange =
+  | { kind: 'calendar'; addedHolidays: string[]; addedWorkdays: string[]; removed: string[] }
+  | { kind: 'rule'; urgency: Urgency; part: 'sign' | 'reply'; before: SlaLimit; after: SlaLimit }
+  | { kind: 'specificRules'; before: number; after: number }
+  | { kind: 'thresholds'; before: WarningThresholds; after: WarningThresholds }
+  | { kind: 'workingHours'; before: WorkingHoursConfig; after: WorkingHoursConfig }
+  | { kind: 'supervision'; before: SupervisionPolicy; after: SupervisionPolicy };
+
+export function versionChanges(previous: SlaSettings | undefined, current: SlaSettings): VersionChange[] {
+  if (!previous) return [];
+  const out: VersionChange[] = [];
+  const before = defaultRules(previous.rules);
+  const after = defaultRules(current.rules);
+  after.forEach((r, i) => {
+    const b = before[i];
+    if (!b) return;
+    for (const part of ['sign', 'reply'] as const) if (!sameLimit(b[part], r[part])) out.push({ kind: 'rule', urgency: r.urgency, part, before: b[part], after: r[part] });
+  });
+  const specificBefore = specificRules(previous.rules);
+  const specificAfter = specificRules(current.rules);
+  if (JSON.stringify(specificBefore) !== JSON.stringify(specificAfter)) out.push({ kind: 'specificRules', before: specificBefore.length, after: specificAfter.length });
+  if (previous.thresholds.yellow !== current.thresholds.yellow || previous.thresholds.orange !== current.thresholds.orange) {
+    out.push({ kind: 'thresholds', before: previous.thresholds, after: current.thresholds });
+  }
+  if (JSON.stringify(previous.workingHours.periods) !== JSON.stringify(current.workingHours.periods)) {
+    out.push({ kind: 'workingHours', before: previous.workingHours, after: current.workingHours });
+  }
+  const pending = pendingChanges(previous.calendarOverrides, draftOf(current.calendarOverrides));
+  if (pending.length) {
+    out.push({
+      kind: 'calendar',
+      addedHolidays: pending.filter((p) => p.to === 'holiday').map((p) => p.date),
+      addedWorkdays: pending.filter((p) => p.to === 'workday').map((p) => p.date),
+      removed: pending.filter((p) => p.to === null).map((p) => p.date),
+    });
+  }
+  if (
+    previous.supervision.escalateAfterMinutes !== current.supervision.escalateAfterMinutes ||
+    previous.supervision.maxEscalations !== current.supervision.maxEscalations
+  ) {
+    out.push({ kind: 'supervision', before: previous.supervision, after: current.supervision });
+  }
+  return out;
+}
+
+export function formatPeriods(w: WorkingHoursConfig, lang: 'zh' | 'en'): string {
+  return w.periods.map((p) => `${p.start}–${p.end}`).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** Suggested tags for emergency response; any other tag may be typed. */
+export const EMERGENCY_TAGS = ['涉疫', '防汛', '防台风', '雨雪冰冻', '高温', '安全生产'] as const;
