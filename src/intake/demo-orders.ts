@@ -95,6 +95,9 @@ export function generateDemoOrders(divisions: Divisions, options: DemoOrderOptio
     phone: phoneNumber(random),
   }));
   const orders: DemoOrder[] = [];
+  // Each leaf's phrases are used in turn, its first (most typical) ones first: even a small demo set has every leaf's
+  // core wording, and a large one uses every phrase about equally often (a random pick leaves some out).
+  const phraseTurn = new Map<string, number>();
   for (let i = 0; i < options.count; i++) {
     const caller = pick(callers, random);
     const earlier = orders.length > 0 && random() < repeatShare ? Math.floor(random() * orders.length) : null;
@@ -106,7 +109,9 @@ export function generateDemoOrders(divisions: Divisions, options: DemoOrderOptio
       ? (divisions.streets.find((s) => s.code === base.streetCode) as (typeof divisions.streets)[number])
       : pick(streetsByArea.get(area.code) ?? [], random);
     const phrases = LEAF_PHRASES[leaf.name] ?? [`关于${leaf.name}的问题`];
-    const phrase = pick(phrases, random);
+    const turn = phraseTurn.get(leaf.code) ?? 0;
+    phraseTurn.set(leaf.code, turn + 1);
+    const phrase = phrases[turn % phrases.length] as string;
     const siteText = base ? base.address.replace(/^.*?(街道|镇|乡)/u, '') : makeSite(random).text;
     const placeStyle = random();
     const place =
