@@ -8,7 +8,6 @@
  *   npx tsx bench/classify-selftrain.ts --train FILE --unlabelled FILE[,FILE] [--margin 0.6] [--weight 0.3]
  * Unlabelled lines need `title` and `body`.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { extractTerms, type TermCounts } from '../src/intake/features';
 import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';

@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, buildConsoleIfStale, DEMO_PASSWORD, startServer } from '../test/e2e/server';
+import { buildConsoleIfStale, DEMO_PASSWORD, startServer } from '../test/e2e/server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs: number[]) => {

@@ -3,7 +3,7 @@
 // later analysis; a business name chip becomes a tag; the registered order holds what the form showed.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Api, horizontalOverflow, launchBrowser, login, newPage, snap, waitFor, waitForDemoModel } from './browser';
+import { Api, horizontalOverflow, launchBrowser, login, newPage, snap, waitForDemoModel } from './browser';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demoPassword');

@@ -3,7 +3,7 @@
 // dispatcher reads the same page without edit rights, opens the event clusters and merges a duplicate.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Api, launchBrowser, login, newPage, snap, waitFor, waitForDemoModel } from './browser';
+import { Api, launchBrowser, login, newPage, snap, waitForDemoModel } from './browser';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demoPassword');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api, attachmentUrl, getToken } from '../api';
 import { specsFor } from '../actions';

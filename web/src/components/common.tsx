@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Empty, Result, Skeleton, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { ApiError } from '../api';
 import { useApp } from '../context';
 import { describeError, type ErrorView } from '../errors';
@@ -179,5 +180,23 @@ export function NoAccess() {
     <div data-testid="no-access">
       <Result status="403" title={t('app.noAccess')} />
     </div>
+  );
+}
+
+/** A page's title with its refresh button, and for a role that may only read, a banner saying so. */
+export function PageHeader({ title, onRefresh, readOnly, readOnlyTestId }: { title: string; onRefresh: () => void; readOnly?: string | null; readOnlyTestId?: string }) {
+  const { t } = useApp();
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8, gap: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={onRefresh}>
+          {t('app.refresh')}
+        </Button>
+      </div>
+      {readOnly && <Alert type="info" showIcon title={readOnly} style={{ marginBottom: 12 }} data-testid={readOnlyTestId} />}
+    </>
   );
 }

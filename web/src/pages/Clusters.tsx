@@ -2,7 +2,7 @@
 // registered duplicate into the cluster's representative (the workflow's `merge`, with the version check).
 import { useMemo, useState, type MouseEvent } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Grid, InputNumber, Modal, Row, Select, Space, Tag, Typography } from 'antd';
-import { MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
+import { MergeCellsOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api';
 import { useApp } from '../context';
 import { formatDateTime, shortText } from '../format';
@@ -10,7 +10,7 @@ import { canMergeIntoRepresentative, formatPercent, orderedClusterTickets, parse
 import { mayOpen } from '../roles';
 import { navigate, useLocation } from '../router';
 import type { Ticket } from '../types';
-import { ErrorAlert, NoAccess, PageState, StatusTag, useAsync } from '../components/common';
+import { ErrorAlert, NoAccess, PageHeader, PageState, StatusTag, useAsync } from '../components/common';
 
 const DAY_CHOICES = [1, 3, 7, 14, 30, 90];
 
@@ -174,14 +174,7 @@ function ClustersView() {
 
   return (
     <div data-testid="clusters">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 4, gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('clusters.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={state.reload}>
-          {t('app.refresh')}
-        </Button>
-      </div>
+      <PageHeader title={t('clusters.title')} onRefresh={state.reload} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
         {t('clusters.help')}
       </Typography.Paragraph>

@@ -24,7 +24,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { LeftOutlined, MinusCircleOutlined, PlusOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, MinusCircleOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api';
 import { useApp } from '../context';
 import {
@@ -72,7 +72,7 @@ import type { Lang, MessageKey } from '../i18n';
 import { person } from '../intake';
 import { mayOpen } from '../roles';
 import { navigate, useLocation } from '../router';
-import { ErrorAlert, NoAccess, PageState, useAsync } from '../components/common';
+import { ErrorAlert, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type Tab = 'calendar' | 'rules' | 'versions';
@@ -410,7 +410,7 @@ function SaveCalendarModal({
 }
 
 function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettings; canEdit: boolean; onSaved: (s: SlaSettings) => void; tick: number }) {
-  const { t, lang } = useApp();
+  const { t } = useApp();
   const { message } = AntApp.useApp();
   const { search } = useLocation();
   const requested = yearFromSearch(search);
@@ -992,15 +992,7 @@ function DeadlinesView() {
   const s = settings.data;
   return (
     <div data-testid="deadlines-page">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8, gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('sla.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((x) => x + 1)}>
-          {t('app.refresh')}
-        </Button>
-      </div>
-      {!isAdmin && <Alert type="info" showIcon title={t('sla.readOnly')} style={{ marginBottom: 12 }} data-testid="deadlines-read-only" />}
+      <PageHeader title={t('sla.title')} onRefresh={() => setTick((x) => x + 1)} readOnly={isAdmin ? null : t('sla.readOnly')} readOnlyTestId="deadlines-read-only" />
       <EmergencyCard canEdit={isAdmin} key={`emergency-${tick}`} />
       <PageState loading={settings.loading && !s} error={settings.error} onRetry={settings.reload}>
         {s && (

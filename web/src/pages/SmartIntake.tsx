@@ -2,7 +2,7 @@
 // roll back). The admin edits; dispatchers, supervisors and leaders read what the API lets them read.
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, InputNumber, Popconfirm, Row, Segmented, Space, Spin, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { ExperimentOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ExperimentOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../api';
 import { useApp } from '../context';
 import { describeError } from '../errors';
@@ -25,7 +25,7 @@ import {
   type SettingsFormValues,
 } from '../intake';
 import { mayOpen } from '../roles';
-import { ErrorAlert, errorMessage, NoAccess, PageState, useAsync } from '../components/common';
+import { ErrorAlert, errorMessage, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
 
 /** "Who" from the id and the display name the API sends beside it (settings' updatedBy, a version's createdBy). */
 type Who = (id: string | null | undefined, name: string | null | undefined) => string;
@@ -395,15 +395,7 @@ function SmartIntakeView() {
   const seesModels = roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'leader');
   return (
     <div data-testid="smart-intake">
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8, gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('intake.title')}
-        </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((x) => x + 1)}>
-          {t('app.refresh')}
-        </Button>
-      </div>
-      {!isAdmin && <Alert type="info" showIcon title={t('intake.readOnly')} style={{ marginBottom: 12 }} data-testid="intake-read-only" />}
+      <PageHeader title={t('intake.title')} onRefresh={() => setTick((x) => x + 1)} readOnly={isAdmin ? null : t('intake.readOnly')} readOnlyTestId="intake-read-only" />
       <Row gutter={[12, 12]} key={tick}>
         <Col xs={24} lg={10}>
           <SettingsCard canEdit={isAdmin} who={who} />
