@@ -31,6 +31,11 @@ export const SETTINGS = {
   loginWindowMinutes: { env: 'LOGIN_WINDOW_MINUTES', description: 'The window for counting failed sign-ins', parse: integer(15, 1, 24 * 60, 'LOGIN_WINDOW_MINUTES') },
   trustProxy: { env: 'TRUST_PROXY', description: 'Take the client address from X-Forwarded-For (behind a reverse proxy)', parse: flag(false) },
   logRequests: { env: 'LOG_REQUESTS', description: 'Log every request as JSON lines', parse: flag(false) },
+  intakeModelsKept: {
+    env: 'INTAKE_MODELS_KEPT',
+    description: 'Smart-intake model versions that keep their weights (the newest N; the active one always); older versions stay listed without weights and cannot be activated again',
+    parse: integer(10, 1, 1000, 'INTAKE_MODELS_KEPT'),
+  },
   sweepIntervalSeconds: {
     env: 'SWEEP_INTERVAL_SECONDS',
     description: 'How often this node runs the deadline sweep (warnings, automatic supervision); 0 = never (another node sweeps)',

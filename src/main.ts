@@ -33,7 +33,7 @@ async function main() {
     ticketHooks: [],
   };
   // Deadlines (issue 4) and smart intake (issue 5): the same wiring as the HTTP tests; models train in a worker thread.
-  const { intake, plugins } = wireFeatures(ctx, { tokenizer: sharedJiebaTokenizer(), trainer: trainInWorker });
+  const { intake, plugins } = wireFeatures(ctx, { tokenizer: sharedJiebaTokenizer(), trainer: trainInWorker, modelsKept: config.intakeModelsKept });
   const seeded = config.seedDemo ? await seedDemoCity(ctx, { admin: config.adminPassword, demo: config.demoPassword }) : null;
   const app = await buildApp(ctx, { logger: config.logRequests, trustProxy: config.trustProxy, plugins });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -113,6 +113,11 @@ export interface ModelVersionMeta {
   /** Whatever the trainer recorded (data counts, labels, temperatures, training time, size). */
   metrics: Record<string, unknown>;
   active: boolean;
+  /**
+   * When the version's weights were removed to save space (only the newest INTAKE_MODELS_KEPT versions and the
+   * active one keep them); an archived version stays listed but can no longer be activated. Null while kept.
+   */
+  archivedAt: string | null;
 }
 
 export interface IntakeSettings {

@@ -36,7 +36,7 @@ const nameOf = (id: unknown, displayName: unknown): string | null =>
   id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : ((displayName as string | null | undefined) ?? null);
 
 /** A version without its weights, with the display name of who trained it. */
-const MODEL_META = `SELECT m.id, m.version, m.created_at, m.created_by, u.display_name AS created_by_name, m.source, m.trained_on, m.metrics, m.active
+const MODEL_META = `SELECT m.id, m.version, m.created_at, m.created_by, u.display_name AS created_by_name, m.source, m.trained_on, m.metrics, m.active, m.archived_at
   FROM intake_models m LEFT JOIN users u ON u.id = m.created_by`;
 
 const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
@@ -49,6 +49,7 @@ const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
   trainedOn: Number(r.trained_on),
   metrics: (typeof r.metrics === 'string' ? JSON.parse(r.metrics) : r.metrics) as Record<string, unknown>,
   active: Boolean(r.active),
+  archivedAt: iso(r.archived_at),
 });
 
 export function intakeStore(sql: Sql) {
@@ -60,9 +61,10 @@ export function intakeStore(sql: Sql) {
       const [row] = await sql.query('SELECT version FROM intake_models WHERE active');
       return row ? Number(row.version) : null;
     },
+    /** The weights of a version, or null when there is no such version or it was archived. */
     async modelJson(version: number): Promise<string | null> {
       const [row] = await sql.query('SELECT model FROM intake_models WHERE version = $1', [version]);
-      return row ? String(row.model) : null;
+      return row && row.model !== null && row.model !== undefined ? String(row.model) : null;
     },
     async latest(): Promise<ModelVersionMeta | null> {
       const [row] = await sql.query(`${MODEL_META} ORDER BY m.version DESC LIMIT 1`);
@@ -72,8 +74,11 @@ export function intakeStore(sql: Sql) {
       const [row] = await sql.query(`${MODEL_META} WHERE m.version = $1`, [version]);
       return row ? toMeta(row) : null;
     },
-    /** Stores a new version (numbered after the last) and makes it the active one. */
-    async insertModel(m: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName'>, modelJson: string): Promise<ModelVersionMeta> {
+    /**
+     * Stores a new version (numbered after the last) and makes it the active one. Versions older than the newest
+     * `keep` (this one included) lose their weights: they stay listed, archived at `m.createdAt`.
+     */
+    async insertModel(m: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName' | 'archivedAt'>, modelJson: string, keep: number): Promise<ModelVersionMeta> {
       await sql.query('LOCK TABLE intake_models IN SHARE ROW EXCLUSIVE MODE');
       const [row] = await sql.query('SELECT coalesce(max(version), 0) + 1 AS next FROM intake_models');
       const version = Number(row?.next ?? 1);
@@ -82,15 +87,21 @@ export function intakeStore(sql: Sql) {
         'INSERT INTO intake_models (id, version, created_at, created_by, source, trained_on, metrics, active, model) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',
         [m.id, version, m.createdAt, m.createdBy, m.source, m.trainedOn, JSON.stringify(m.metrics), modelJson],
       );
+      // Version numbers have no gaps (the table is locked above and rows are never deleted).
+      await sql.query('UPDATE intake_models SET model = NULL, archived_at = $1 WHERE archived_at IS NULL AND NOT active AND version <= $2', [
+        m.createdAt,
+        version - Math.max(1, keep),
+      ]);
       const [stored] = await sql.query(`${MODEL_META} WHERE m.version = $1`, [version]);
       return toMeta(stored as Record<string, unknown>);
     },
-    async activate(version: number): Promise<boolean> {
-      const [exists] = await sql.query('SELECT 1 FROM intake_models WHERE version = $1', [version]);
-      if (!exists) return false;
+    async activate(version: number): Promise<'activated' | 'not_found' | 'archived'> {
+      const [row] = await sql.query('SELECT archived_at FROM intake_models WHERE version = $1 FOR UPDATE', [version]);
+      if (!row) return 'not_found';
+      if (row.archived_at !== null && row.archived_at !== undefined) return 'archived';
       await sql.query('UPDATE intake_models SET active = false WHERE active AND version <> $1', [version]);
       await sql.query('UPDATE intake_models SET active = true WHERE version = $1', [version]);
-      return true;
+      return 'activated';
     },
     async settings(): Promise<IntakeSettings> {
       const [r] = await sql.query('SELECT s.*, u.display_name AS updated_by_name FROM intake_settings s LEFT JOIN users u ON u.id = s.updated_by WHERE s.id = 1');

@@ -28,6 +28,8 @@ export interface IntakeRuntime {
   activeModel(sql: Sql): Promise<{ version: number; model: TextModel } | null>;
   /** Demo orders to train the shipped model on. */
   demoOrderCount: number;
+  /** Model versions that keep their weights (the newest ones); older ones are archived when a version is stored. */
+  modelsKept: number;
   train: ModelTrainer;
   /**
    * Place of a stored order, resolved from its address, title and content as POST /assist/analyze resolves a
@@ -43,6 +45,9 @@ export interface StoredOrderText {
   content: string;
 }
 
+/** Model versions whose weights are kept unless configured (INTAKE_MODELS_KEPT). */
+export const DEFAULT_MODELS_KEPT = 10;
+
 /** The place memo is emptied when its keys pass this many characters (about 16 MB) or entries. */
 const PLACE_MEMO_MAX_CHARS = 8_000_000;
 const PLACE_MEMO_MAX_ENTRIES = 50_000;
@@ -52,6 +57,7 @@ export function createIntakeRuntime(options: {
   placeContext?: PlaceContext;
   divisions?: () => Divisions;
   demoOrderCount?: number;
+  modelsKept?: number;
   trainer?: ModelTrainer;
 }): IntakeRuntime {
   let index: PlaceIndex | undefined;
@@ -64,6 +70,7 @@ export function createIntakeRuntime(options: {
     tokenizer: options.tokenizer,
     placeContext,
     demoOrderCount: options.demoOrderCount ?? 3000,
+    modelsKept: options.modelsKept ?? DEFAULT_MODELS_KEPT,
     train: options.trainer ?? trainInProcess(options.tokenizer),
     divisions,
     places() {

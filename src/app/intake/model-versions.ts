@@ -19,7 +19,10 @@ export async function activateModelVersion(ctx: AppContext, actor: Actor, versio
   requireModelAdmin(actor, '切换模型版本');
   return ctx.db.transaction(async (tx) => {
     const store = intakeStore(tx);
-    if (!(await store.activate(version))) throw new AppError('MODEL.NOT_FOUND', `No model version ${version}`, 'version');
+    const outcome = await store.activate(version);
+    if (outcome === 'not_found') throw new AppError('MODEL.NOT_FOUND', `No model version ${version}`, 'version');
+    if (outcome === 'archived')
+      throw new AppError('MODEL.ARCHIVED', `模型版本 ${version} 已归档（权重已删除），不能再启用 Model version ${version} is archived (its weights were removed) and cannot be activated`, 'version');
     await auditStore(tx).record({ at: ctx.clock.now().toISOString(), actorId: actor.id, action: 'model.activate', entityType: 'intake_model', entityId: String(version), toState: { version } });
     return (await store.model(version)) as ModelVersionMeta;
   });

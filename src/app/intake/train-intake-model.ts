@@ -81,7 +81,7 @@ async function trainVersion(
   intake: IntakeRuntime,
   actor: Actor,
   options: TrainOptions,
-): Promise<{ meta: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName'>; json: string }> {
+): Promise<{ meta: Omit<ModelVersionMeta, 'version' | 'active' | 'createdByName' | 'archivedAt'>; json: string; keep: number }> {
   requireTrainer(actor);
   const store = intakeStore(ctx.db);
   const history = options.demoOnly ? [] : historyExamples(await store.trainingRows(MAX_HISTORY));
@@ -119,6 +119,7 @@ async function trainVersion(
       },
     },
     json,
+    keep: intake.modelsKept,
   };
 }
 
@@ -180,7 +181,7 @@ async function trainUnderClaim(
     return await ctx.db.transaction(async (tx): Promise<ClaimedTraining> => {
       const txStore = intakeStore(tx);
       if (!(await txStore.holdsRetrainClaim(token))) return { skipped: 'claim_lost' }; // our claim expired and another node took over
-      return { stored: await txStore.insertModel(trained.meta, trained.json) };
+      return { stored: await txStore.insertModel(trained.meta, trained.json, trained.keep) };
     });
   } finally {
     // After the version is stored, and after a failed training so the next check may try again (if this fails

@@ -334,6 +334,11 @@ function ModelsCard({ canEdit, who }: { canEdit: boolean; who: Who }) {
                   <Space size={4}>
                     <strong>v{v}</strong>
                     {r.active && <Tag color="green">{t('intake.active')}</Tag>}
+                    {r.archivedAt && (
+                      <Tooltip title={t('intake.archivedHint', { at: formatDateTime(r.archivedAt) })}>
+                        <Tag data-testid="model-archived">{t('intake.archived')}</Tag>
+                      </Tooltip>
+                    )}
                   </Space>
                 ),
               },
@@ -361,7 +366,7 @@ function ModelsCard({ canEdit, who }: { canEdit: boolean; who: Who }) {
                     {
                       title: t('detail.actions'),
                       render: (_: unknown, r: ModelVersion) =>
-                        r.active ? null : (
+                        r.active || r.archivedAt ? null : (
                           <Popconfirm
                             title={t('intake.activateConfirm', { version: r.version, current: current?.version ?? '—' })}
                             okText={t('intake.activate')}

@@ -73,6 +73,7 @@ const ModelVersion = Type.Object({
   trainedOn: Type.Integer(),
   metrics: Loose,
   active: Type.Boolean(),
+  archivedAt: Nullable(Type.String({ description: 'When the weights were removed (only the newest INTAKE_MODELS_KEPT versions keep them); an archived version cannot be activated' })),
 });
 
 const Settings = Type.Object({
