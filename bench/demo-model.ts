@@ -6,7 +6,8 @@
  *   npm run bench:demo-model
  * top1/top3: share of the requests whose leaf category is first / among the first three; meanBestScore: mean
  * calibrated score of the first suggestion (what the agent desk shows); meanTrueScore: mean score of the right leaf;
- * sureShare: share of requests whose first suggestion scores above 0.8, sureAccuracy: how many of those are right.
+ * sureShare: share of requests whose first suggestion scores above 0.8, sureAccuracy: how many of those are right;
+ * ece: expected calibration error of the first suggestion (10 bins), 0 when scores match how often they are right.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -54,6 +55,8 @@ let trueSum = 0;
 let sure = 0;
 let sureRight = 0;
 const misses: string[] = [];
+/** Reliability bins of the first suggestion's score (tenths): [count, right, score sum]. */
+const bins = Array.from({ length: 10 }, () => [0, 0, 0]);
 for (const r of fixture) {
   const code = codeOf.get(r.category);
   if (!code) throw new Error(`fixture category ${r.category} is not a leaf of the demo tree`);
@@ -63,6 +66,10 @@ for (const r of fixture) {
   if (rank >= 0 && rank < 3) top3++;
   else misses.push(`${r.category}→${nameOf.get(scored[0]?.label ?? '') ?? '?'}`);
   bestSum += scored[0]?.score ?? 0;
+  const bin = bins[Math.min(9, Math.floor((scored[0]?.score ?? 0) * 10))] as number[];
+  bin[0]! += 1;
+  if (rank === 0) bin[1]! += 1;
+  bin[2]! += scored[0]?.score ?? 0;
   if ((scored[0]?.score ?? 0) > SURE) {
     sure++;
     if (rank === 0) sureRight++;
@@ -86,6 +93,8 @@ console.log(
     meanTrueScore: round(trueSum / fixture.length),
     sureShare: round(sure / fixture.length),
     sureAccuracy: sure > 0 ? round(sureRight / sure) : null,
+    // Expected calibration error of the first suggestion: how far its score is from how often it is right.
+    ece: round(bins.reduce((e, [n, right, sum]) => e + (n! > 0 ? (n! / fixture.length) * Math.abs(right! / n! - sum! / n!) : 0), 0)),
     noiseExample: example(NOISE_REQUEST),
     waterExample: example(WATER_REQUEST),
     trainMs: Math.round(trainMs),

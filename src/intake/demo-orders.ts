@@ -26,6 +26,8 @@ export interface DemoOrder {
   channel: 'phone' | 'web' | 'mobile' | 'wechat' | 'grid';
   /** Index of the earlier order this one reports again, or null. */
   repeatOf: number | null;
+  /** Which of its leaf's phrases the request was written from (LEAF_PHRASES order). */
+  phrase: number;
 }
 
 export interface DemoOrderOptions {
@@ -111,7 +113,8 @@ export function generateDemoOrders(divisions: Divisions, options: DemoOrderOptio
     const phrases = LEAF_PHRASES[leaf.name] ?? [`关于${leaf.name}的问题`];
     const turn = phraseTurn.get(leaf.code) ?? 0;
     phraseTurn.set(leaf.code, turn + 1);
-    const phrase = phrases[turn % phrases.length] as string;
+    const phraseIndex = turn % phrases.length;
+    const phrase = phrases[phraseIndex] as string;
     const siteText = base ? base.address.replace(/^.*?(街道|镇|乡)/u, '') : makeSite(random).text;
     const placeStyle = random();
     const place =
@@ -141,6 +144,7 @@ export function generateDemoOrders(divisions: Divisions, options: DemoOrderOptio
       callerPhone: caller.phone,
       channel: pick(CHANNELS, random),
       repeatOf: earlier,
+      phrase: phraseIndex,
     });
   }
   return orders;

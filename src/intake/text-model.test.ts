@@ -5,7 +5,7 @@ import { createJiebaTokenizer } from './jieba-tokenizer';
 import { classificationReport, stratifiedFolds } from './metrics';
 import { createPrng, shuffleInPlace } from './prng';
 import { characterNgrams, toHalfWidth } from './text';
-import { DEFAULT_TEXT_MODEL_CONFIG, loadTextModel, predictText, trainTextModel, type TextModelConfig, type TrainingExample } from './text-model';
+import { calibrationUnits, DEFAULT_TEXT_MODEL_CONFIG, loadTextModel, predictText, trainTextModel, type TextModelConfig, type TrainingExample } from './text-model';
 import { characterTokenizer } from './tokenizer';
 import { fitTfidf, termIndex, vectorise } from './vectorizer';
 
@@ -173,6 +173,21 @@ describe('multi-target text model', () => {
     const t = m.json.heads['kind']?.members[0]?.temperature ?? 1;
     expect(t).toBeGreaterThan(0);
     expect(t).not.toBe(1);
+  });
+
+  it('holds a calibration group out whole, and a row without a group on its own', () => {
+    expect(calibrationUnits([0, 1, 2, 3, 4], [undefined, 'a', undefined, 'b', 'a'])).toEqual([[0], [2], [1, 4], [3]]);
+  });
+
+  it('calibrates on whole groups: a different temperature than with the same examples ungrouped', () => {
+    const doubled = [...examples, ...examples.map((e) => ({ ...e, title: e.body, body: '' }))];
+    const config = { ...smallConfig, calibrationFraction: 0.34 };
+    const temperature = (ex: TrainingExample[]) => trainTextModel({ examples: ex, targets: ['kind'], config, tokenizer: characterTokenizer }).json.heads['kind']?.members[0]?.temperature;
+    // Each text and its title copy form a group: held out together, the held-out share is wording the model has not seen.
+    const grouped = doubled.map((e, i) => ({ ...e, group: `g${i % examples.length}` }));
+    expect(temperature(grouped)).not.toBe(temperature(doubled));
+    // Groups of one are the same split as no groups.
+    expect(temperature(doubled.map((e, i) => ({ ...e, group: `g${i}` })))).toBe(temperature(doubled));
   });
 });
 
