@@ -34,6 +34,8 @@ const day = (date: string, weekday: number, over: Partial<CalendarDay> = {}): Ca
   workday: !(weekday === 0 || weekday === 6),
   name: null,
   nameEn: null,
+  baseName: null,
+  baseNameEn: null,
   baseKind: weekday === 0 || weekday === 6 ? 'rest' : 'workday',
   baseSource: 'weekly',
   override: null,
@@ -46,8 +48,8 @@ function october2025(): CalendarDay[] {
   for (let d = 1; d <= 31; d++) {
     const date = `2025-10-${String(d).padStart(2, '0')}`;
     const weekday = (3 + d - 1) % 7; // 1 Oct 2025 was a Wednesday
-    if (d <= 8) out.push(day(date, weekday, { kind: 'holiday', source: 'national', workday: false, name: '国庆节', nameEn: 'National Day', baseKind: 'holiday', baseSource: 'national' }));
-    else if (d === 11) out.push(day(date, weekday, { kind: 'makeup_workday', source: 'national', workday: true, name: '国庆节', nameEn: 'National Day', baseKind: 'makeup_workday', baseSource: 'national' }));
+    if (d <= 8) out.push(day(date, weekday, { kind: 'holiday', source: 'national', workday: false, name: '国庆节', nameEn: 'National Day', baseName: '国庆节', baseNameEn: 'National Day', baseKind: 'holiday', baseSource: 'national' }));
+    else if (d === 11) out.push(day(date, weekday, { kind: 'makeup_workday', source: 'national', workday: true, name: '国庆节', nameEn: 'National Day', baseName: '国庆节', baseNameEn: 'National Day', baseKind: 'makeup_workday', baseSource: 'national' }));
     else out.push(day(date, weekday));
   }
   return out;

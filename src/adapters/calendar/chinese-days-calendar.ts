@@ -1,7 +1,7 @@
 import chineseDays from 'chinese-days';
 import type { CalendarDays, WorkingCalendar } from '../../domain/sla/working-calendar';
 import { buildWorkingCalendar } from '../../domain/sla/working-calendar';
-import { calendarYear, type CalendarYear, type NationalCalendar, type NationalDay } from '../../domain/sla/calendar-year';
+import { calendarYear, type CalendarYear, type NamedCalendarDays, type NationalCalendar, type NationalDay } from '../../domain/sla/calendar-year';
 import { DAY_MS, shanghaiYmd, weekdayOf } from '../../domain/sla/shanghai-time';
 
 /**
@@ -54,8 +54,8 @@ export function parseFestivalName(text: string): { name: string; nameEn: string 
   return { name: name.trim(), nameEn: nameEn.trim() };
 }
 
-/** One year of the working calendar: national data plus the local overrides, day by day. */
-export function workingCalendarYear(year: number, overrides?: CalendarDays): CalendarYear {
+/** One year of the working calendar: national data plus the local overrides (and their names), day by day. */
+export function workingCalendarYear(year: number, overrides?: NamedCalendarDays): CalendarYear {
   return calendarYear(year, statutoryCalendar(), overrides);
 }
 

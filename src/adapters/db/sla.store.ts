@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../../domain/roles';
+import { storedCalendarOverrides, type CalendarOverrides } from '../../domain/sla/calendar-overrides';
 import type { Deadlines } from '../../domain/sla/deadlines';
 import type { EmergencyMode } from '../../domain/sla/emergency-mode';
 import type { SlaRule } from '../../domain/sla/sla-policy';
@@ -14,7 +15,8 @@ export interface SlaSettings {
   rules: SlaRule[];
   thresholds: WarningThresholds;
   workingHours: WorkingHoursConfig;
-  calendarOverrides: { holidays: string[]; workdays: string[] };
+  /** Local holidays and workdays, with optional names (versions stored before names existed read as `names: {}`). */
+  calendarOverrides: CalendarOverrides;
   supervision: SupervisionPolicy;
   note: string | null;
   createdAt: string | null;
@@ -70,7 +72,7 @@ const toSettings = (r: Row): SlaSettings => ({
   rules: json<SlaRule[]>(r.rules),
   thresholds: json<WarningThresholds>(r.thresholds),
   workingHours: json<WorkingHoursConfig>(r.working_hours),
-  calendarOverrides: json<{ holidays: string[]; workdays: string[] }>(r.calendar_overrides),
+  calendarOverrides: storedCalendarOverrides(json<Partial<CalendarOverrides>>(r.calendar_overrides)),
   supervision: json<SupervisionPolicy>(r.supervision),
   note: (r.note as string | null) ?? null,
   createdAt: isoOrNull(r.created_at),

@@ -23,7 +23,7 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   rules: [...DEFAULT_SLA_RULES],
   thresholds: DEFAULT_THRESHOLDS,
   workingHours: DEFAULT_WORKING_HOURS,
-  calendarOverrides: { holidays: [], workdays: [] },
+  calendarOverrides: { holidays: [], workdays: [], names: {} },
   supervision: DEFAULT_SUPERVISION,
   note: '内置默认 built-in defaults',
   createdAt: null,

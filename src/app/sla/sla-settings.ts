@@ -4,13 +4,16 @@ import { slaStore } from '../../adapters/db/sla.store';
 import { statutoryCalendar } from '../../adapters/calendar/chinese-days-calendar';
 import { AppError } from '../../domain/errors';
 import { hasRole, type Actor } from '../../domain/roles';
+import { normaliseCalendarOverrides, validateCalendarOverrides, type CalendarOverridesInput } from '../../domain/sla/calendar-overrides';
 import { validateRules } from '../../domain/sla/sla-policy';
 import { validateThresholds } from '../../domain/sla/warning';
 import { parseWorkingHours } from '../../domain/sla/working-hours';
 import type { Clock } from '../ports';
 import { DEFAULT_SLA_SETTINGS } from './load-sla';
 
-export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & {
+export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'supervision'>> & {
+  /** `names` may be left out: the current names of the days still listed are kept. */
+  calendarOverrides?: CalendarOverridesInput;
   note?: string;
 };
 
@@ -54,9 +57,7 @@ export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, act
       rules: patch.rules ?? current.rules,
       thresholds: patch.thresholds ?? current.thresholds,
       workingHours: patch.workingHours ?? current.workingHours,
-      calendarOverrides: patch.calendarOverrides
-        ? { holidays: [...new Set(patch.calendarOverrides.holidays)].sort(), workdays: [...new Set(patch.calendarOverrides.workdays)].sort() }
-        : current.calendarOverrides,
+      calendarOverrides: patch.calendarOverrides ? normaliseCalendarOverrides(patch.calendarOverrides, current.calendarOverrides) : current.calendarOverrides,
       supervision: patch.supervision ?? current.supervision,
       note: patch.note ?? null,
       createdAt: ctx.clock.now().toISOString(),
@@ -91,11 +92,8 @@ function validatePatch(patch: SlaSettingsPatch): void {
     }
   }
   if (patch.calendarOverrides) {
-    const { holidays, workdays } = patch.calendarOverrides;
-    const bad = [...holidays, ...workdays].find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
-    if (bad) fail(`not a YYYY-MM-DD date: ${bad}`, 'calendarOverrides');
-    const both = holidays.find((d) => workdays.includes(d));
-    if (both) fail(`${both} cannot be both a holiday and a workday`, 'calendarOverrides');
+    const [problem] = validateCalendarOverrides(patch.calendarOverrides);
+    if (problem) fail(problem.message, problem.field);
   }
   if (patch.supervision) {
     const { escalateAfterMinutes, maxEscalations } = patch.supervision;

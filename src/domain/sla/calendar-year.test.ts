@@ -61,6 +61,27 @@ describe('the calendar of a year', () => {
     expect(year.totals.local).toBe(4);
   });
 
+  it('names overridden days with their local names, over the national name, and keeps the national one as the base', () => {
+    const year = calendarYear(2025, national, {
+      holidays: ['2025-10-17', '2025-10-11', '2025-10-24'],
+      workdays: ['2025-10-18'],
+      names: { '2025-10-17': '市庆', '2025-10-11': '国庆调休取消', '2025-10-18': '市庆调休' },
+    });
+    const day = (d: string) => year.days.find((x) => x.date === d);
+    expect(day('2025-10-17')).toMatchObject({ source: 'local', name: '市庆', nameEn: '市庆', baseName: null, baseNameEn: null });
+    expect(day('2025-10-18')).toMatchObject({ kind: 'makeup_workday', source: 'local', name: '市庆调休', nameEn: '市庆调休' });
+    expect(day('2025-10-11')).toMatchObject({ source: 'local', name: '国庆调休取消', nameEn: '国庆调休取消', baseName: '国庆节', baseNameEn: 'National Day' });
+    // an override without a name keeps the national name; a plain local day has none
+    expect(day('2025-10-24')).toMatchObject({ source: 'local', name: null, nameEn: null });
+    expect(day('2025-10-01')).toMatchObject({ name: '国庆节', baseName: '国庆节', baseNameEn: 'National Day' });
+  });
+
+  it('ignores a name on a day without an override', () => {
+    const year = calendarYear(2025, national, { holidays: [], workdays: [], names: { '2025-10-17': '市庆', '2025-10-01': '别名' } });
+    expect(year.days.find((d) => d.date === '2025-10-17')).toMatchObject({ name: null, override: null });
+    expect(year.days.find((d) => d.date === '2025-10-01')).toMatchObject({ name: '国庆节', nameEn: 'National Day' });
+  });
+
   it('counts the days of each kind', () => {
     const { totals, days } = calendarYear(2025, national);
     expect(totals).toEqual({ workday: 255, rest: 100, holiday: 8, makeup_workday: 2, local: 0 });

@@ -40,9 +40,13 @@ export interface CalendarDay {
   kind: DayKind;
   source: DaySource;
   workday: boolean;
-  /** The national holiday the day belongs to (a day of its break or one of its make-up workdays). */
+  /** The local name of an overridden day (the same text in both fields), else the national holiday the day belongs
+   * to (a day of its break or one of its make-up workdays). */
   name: string | null;
   nameEn: string | null;
+  /** The national name without the local one: what removing the override (or its name) returns to. */
+  baseName: string | null;
+  baseNameEn: string | null;
   /** The day without the local override: what removing the override returns to. */
   baseKind: DayKind;
   baseSource: Exclude<DaySource, 'local'>;
@@ -88,9 +92,15 @@ export function datesOfYear(year: number): string[] {
   return out;
 }
 
-export function calendarYear(year: number, national: NationalCalendar, overrides?: CalendarDays): CalendarYear {
+/** The local overrides with their optional names (by date; a name counts only on an overridden day). */
+export interface NamedCalendarDays extends CalendarDays {
+  names?: Readonly<Record<string, string>>;
+}
+
+export function calendarYear(year: number, national: NationalCalendar, overrides?: NamedCalendarDays): CalendarYear {
   const holidays = new Set(overrides?.holidays ?? []);
   const workdays = new Set(overrides?.workdays ?? []);
+  const names = overrides?.names ?? {};
   const totals: CalendarYear['totals'] = { workday: 0, rest: 0, holiday: 0, makeup_workday: 0, local: 0 };
   const days = datesOfYear(year).map((date): CalendarDay => {
     const weekday = weekdayOf(date);
@@ -100,14 +110,17 @@ export function calendarYear(year: number, national: NationalCalendar, overrides
     const { kind, source } = dayKindOf(weekday, nat, override);
     totals[kind] += 1;
     if (override) totals.local += 1;
+    const local = override ? (names[date] ?? null) : null;
     return {
       date,
       weekday,
       kind,
       source,
       workday: isWorkingKind(kind),
-      name: nat?.name ?? null,
-      nameEn: nat?.nameEn ?? null,
+      name: local ?? nat?.name ?? null,
+      nameEn: local ?? nat?.nameEn ?? null,
+      baseName: nat?.name ?? null,
+      baseNameEn: nat?.nameEn ?? null,
       baseKind: base.kind,
       baseSource: base.source as Exclude<DaySource, 'local'>,
       override,

@@ -34,7 +34,18 @@ const WorkingHours = Type.Object(
   { periods: Type.Array(Type.Object({ start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }), end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }) }, { additionalProperties: false }), { minItems: 1, maxItems: 6 }) },
   { additionalProperties: false },
 );
-const CalendarOverrides = Type.Object({ holidays: Type.Array(Ymd, { maxItems: 400 }), workdays: Type.Array(Ymd, { maxItems: 400 }) }, { additionalProperties: false });
+const overrideLists = { holidays: Type.Array(Ymd, { maxItems: 400 }), workdays: Type.Array(Ymd, { maxItems: 400 }) };
+// Names are checked by the domain (src/domain/sla/calendar-overrides.ts), which says which date is wrong and why;
+// the schema only bounds the size.
+const OverrideNames = Type.Record(Type.String(), Type.String({ maxLength: 200 }), {
+  maxProperties: 800,
+  description: 'Optional names of local days by date, e.g. {"2027-01-01": "元旦"}; each date must be in holidays or workdays; 1–20 characters',
+});
+const CalendarOverrides = Type.Object({ ...overrideLists, names: OverrideNames }, { additionalProperties: false });
+const CalendarOverridesPatch = Type.Object(
+  { ...overrideLists, names: Type.Optional(OverrideNames) },
+  { additionalProperties: false, description: 'Replaces the local days; without names, the current names of the days still listed are kept' },
+);
 const Supervision = Type.Object({ escalateAfterMinutes: Type.Integer({ minimum: 1 }), maxEscalations: Type.Integer({ minimum: 0, maximum: 10 }) }, { additionalProperties: false });
 
 const Settings = Type.Object({
@@ -55,7 +66,7 @@ const SettingsPatch = Type.Object(
     rules: Type.Optional(Type.Array(Rule, { maxItems: 2000 })),
     thresholds: Type.Optional(Thresholds),
     workingHours: Type.Optional(WorkingHours),
-    calendarOverrides: Type.Optional(CalendarOverrides),
+    calendarOverrides: Type.Optional(CalendarOverridesPatch),
     supervision: Type.Optional(Supervision),
     note: Type.Optional(Type.String({ maxLength: 500 })),
   },
@@ -76,8 +87,12 @@ const CalendarDay = Type.Object({
   kind: DayKind,
   source: Enum(DAY_SOURCES),
   workday: Type.Boolean(),
-  name: Type.Union([Type.String(), Type.Null()], { description: 'The national holiday the day belongs to (a day of its break or a make-up workday), e.g. 国庆节' }),
-  nameEn: Type.Union([Type.String(), Type.Null()]),
+  name: Type.Union([Type.String(), Type.Null()], {
+    description: 'The local name of an overridden day, else the national holiday the day belongs to (a day of its break or a make-up workday), e.g. 国庆节',
+  }),
+  nameEn: Type.Union([Type.String(), Type.Null()], { description: 'The English national name; a local name is given here as entered' }),
+  baseName: Type.Union([Type.String(), Type.Null()], { description: 'The national name alone (without a local one)' }),
+  baseNameEn: Type.Union([Type.String(), Type.Null()]),
   baseKind: DayKind,
   baseSource: Enum(['weekly', 'national'] as const),
   override: Type.Union([Enum(['holiday', 'workday'] as const), Type.Null()]),
