@@ -1,6 +1,6 @@
-// 时限与日历 in the console: the admin sees that the national holiday data has no 2027 yet, enters a local
-// holiday and a local workday for 2027 and saves them with a note (kept after a reload, listed in the version
-// history); a deadline edit the API refuses shows next to the field in Chinese and in English; a supervisor
+// 时限与日历 in the console: the admin sees that the national holiday data has no 2027 yet, enters a named local
+// holiday and a local workday for 2027 and saves them with a note (kept, with the name, after a reload, listed in
+// the version history), then names the workday too; a deadline edit the API refuses shows next to the field in Chinese and in English; a supervisor
 // reads everything without edit rights; the admin switches emergency response on and off (with the number of
 // orders reprioritised); the page fits a 375 px phone.
 // One server serves every browser test: the 2027 days used here are far from anything the other files use, and
@@ -18,7 +18,7 @@ interface Settings {
   note: string | null;
   createdAt: string | null;
   thresholds: { yellow: number; orange: number };
-  calendarOverrides: { holidays: string[]; workdays: string[] };
+  calendarOverrides: { holidays: string[]; workdays: string[]; names: Record<string, string> };
 }
 interface Emergency {
   active: boolean;
@@ -28,6 +28,8 @@ interface Emergency {
 const YEAR = 2027;
 const LOCAL_HOLIDAY = '2027-09-10'; // a Friday
 const LOCAL_WORKDAY = '2027-09-11'; // a Saturday
+const HOLIDAY_NAME = '市庆日';
+const WORKDAY_NAME = '市庆日调休';
 const NOTE = '按通知录入 2027 年本地假日（浏览器测试）';
 const TAG = 'e2e防汛演练';
 
@@ -76,7 +78,7 @@ async function openDeadlines(page: Page): Promise<void> {
 }
 
 describe('deadlines and calendar', () => {
-  it('the admin sees that 2027 has no national data, marks a local holiday and a local workday and saves them with a note', async () => {
+  it('the admin sees that 2027 has no national data, marks a named local holiday and a local workday, saves them with a note, then names the workday', async () => {
     const { page } = await newPage(browser);
     await login(page, baseUrl, 'admin', adminPassword);
     await openDeadlines(page);
@@ -94,6 +96,8 @@ describe('deadlines and calendar', () => {
     await panel.waitFor();
     expect(await panel.textContent()).toContain('2027年9月10日 星期五');
     await snap(page, '80-calendar-day-panel');
+    // The name is typed before marking the day (optional).
+    await panel.locator('[data-testid="day-name"]').fill(HOLIDAY_NAME);
     await page.click('[data-testid="day-set-holiday"]');
     await page.locator(`[data-testid="calendar-day"][data-date="${LOCAL_HOLIDAY}"][data-kind="holiday"][data-source="local"][data-pending="true"]`).waitFor();
     // Saturday → local workday.
@@ -110,7 +114,7 @@ describe('deadlines and calendar', () => {
     const modal = page.locator('.ant-modal:visible');
     await modal.waitFor();
     const list = await modal.locator('[data-testid="calendar-pending-list"]').textContent();
-    expect(list).toContain(`${LOCAL_HOLIDAY} 设为本地假日`);
+    expect(list).toContain(`${LOCAL_HOLIDAY} 设为本地假日，名称“${HOLIDAY_NAME}”`);
     expect(list).toContain(`${LOCAL_WORKDAY} 设为本地工作日`);
     await page.click('[data-testid="calendar-save-confirm"]');
     await modal.locator('.ant-form-item-explain-error', { hasText: '请填写修改说明' }).waitFor();
@@ -124,6 +128,7 @@ describe('deadlines and calendar', () => {
     expect(saved).toMatchObject({ version: before.version + 1, note: NOTE });
     expect(saved.calendarOverrides.holidays).toEqual([...before.calendarOverrides.holidays, LOCAL_HOLIDAY].sort());
     expect(saved.calendarOverrides.workdays).toEqual([...before.calendarOverrides.workdays, LOCAL_WORKDAY].sort());
+    expect(saved.calendarOverrides.names).toEqual({ ...before.calendarOverrides.names, [LOCAL_HOLIDAY]: HOLIDAY_NAME });
 
     // After a reload the calendar shows them as saved local days.
     await page.reload();
@@ -131,7 +136,30 @@ describe('deadlines and calendar', () => {
     await page.locator(`[data-testid="calendar-day"][data-date="${LOCAL_HOLIDAY}"][data-kind="holiday"][data-source="local"][data-pending="false"]`).waitFor();
     await page.locator(`[data-testid="calendar-day"][data-date="${LOCAL_WORKDAY}"][data-kind="makeup_workday"][data-source="local"][data-pending="false"]`).waitFor();
     expect(await page.locator('[data-testid="calendar-counts"]').textContent()).toContain('本地调整 2 天');
+    // The name shows in September's holiday list, like a national holiday's, and on the day.
+    const september = page.locator('[data-testid="calendar-month"][data-month="9"] [data-testid="month-holidays"]');
+    expect(await september.locator('[data-testid="month-holiday"][data-local="true"]').textContent()).toBe(`${HOLIDAY_NAME} 放假 10日`);
+    expect(await day(page, LOCAL_HOLIDAY).getAttribute('title')).toContain(HOLIDAY_NAME);
     await snap(page, '82-calendar-2027-saved');
+
+    // A saved local day is named afterwards: open it, type, save.
+    await day(page, LOCAL_WORKDAY).click();
+    await panel.waitFor();
+    await panel.locator('[data-testid="day-name"]').fill(WORKDAY_NAME);
+    await page.locator(`[data-testid="calendar-day"][data-date="${LOCAL_WORKDAY}"][data-pending="true"]`).waitFor();
+    await page.click('[data-testid="day-panel-close"]');
+    await september.locator('[data-testid="month-holiday"]', { hasText: `${WORKDAY_NAME} 调休上班 11日` }).waitFor();
+    await page.click('[data-testid="calendar-save"]');
+    await modal.waitFor();
+    expect(await modal.locator('[data-testid="calendar-pending-list"]').textContent()).toBe(`${LOCAL_WORKDAY} 名称“${WORKDAY_NAME}”`);
+    await page.fill('[data-testid="calendar-note"]', '浏览器测试：给调休上班日加名称');
+    await page.click('[data-testid="calendar-save-confirm"]');
+    await page.locator('.ant-message', { hasText: `已保存为第 ${before.version + 2} 版设置` }).waitFor();
+    await page.reload();
+    await day(page, LOCAL_WORKDAY).waitFor();
+    expect(await day(page, LOCAL_WORKDAY).getAttribute('title')).toContain(WORKDAY_NAME);
+    const named = await admin.call<Settings>('GET', '/admin/sla');
+    expect(named.calendarOverrides.names).toMatchObject({ [LOCAL_HOLIDAY]: HOLIDAY_NAME, [LOCAL_WORKDAY]: WORKDAY_NAME });
 
     // The version history says who changed what, when (Beijing time), and why.
     await page.locator('.ant-tabs-tab', { hasText: '版本记录' }).click();
@@ -143,6 +171,8 @@ describe('deadlines and calendar', () => {
     expect(text).toContain(beijing(saved.createdAt as string));
     expect(text).toContain(`本地假日 ${LOCAL_HOLIDAY}`);
     expect(text).toContain(`本地工作日 ${LOCAL_WORKDAY}`);
+    expect(text).toContain(`名称 ${LOCAL_HOLIDAY} ${HOLIDAY_NAME}`);
+    expect(await page.locator(`[data-testid="version-row"][data-version="${named.version}"]`).textContent()).toContain(`名称 ${LOCAL_WORKDAY} ${WORKDAY_NAME}`);
     expect(await page.locator('[data-testid="version-row"][data-version="0"]').textContent()).toContain('内置默认');
     await snap(page, '83-deadline-versions');
     await page.context().close();
@@ -192,7 +222,9 @@ describe('deadlines and calendar', () => {
     const panel = page.locator('[data-testid="day-panel"]');
     await panel.waitFor();
     expect(await panel.textContent()).toContain('本地假日');
+    expect(await panel.textContent()).toContain(HOLIDAY_NAME);
     expect(await page.locator('[data-testid="day-set-holiday"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="day-name"]').count()).toBe(0);
     await snap(page, '85-deadlines-supervisor');
 
     await page.locator('.ant-tabs-tab', { hasText: '办理时限' }).click();

@@ -15,12 +15,14 @@ import {
   overridesBody,
   pendingChanges,
   ruleErrorTarget,
+  setName,
   setOverride,
   specificRules,
   versionChanges,
   workingMinutes,
   yearFromSearch,
   yearOptions,
+  type OverrideDraft,
   type SlaSettings,
 } from './deadlines';
 import { fieldLabel } from './errors';
@@ -82,7 +84,7 @@ describe('the year view', () => {
   });
 
   it('lists the national holidays of a month with their days off and make-up workdays', () => {
-    expect(monthHolidays(october2025(), 10)).toEqual([{ name: '国庆节', nameEn: 'National Day', off: [[1, 8]], work: [11] }]);
+    expect(monthHolidays(october2025(), 10)).toEqual([{ name: '国庆节', nameEn: 'National Day', local: false, off: [[1, 8]], work: [11] }]);
     expect(formatDayRanges([[1, 8]], 'zh')).toBe('1–8日');
     expect(formatDayRanges([[1, 3], [5, 5]], 'en')).toBe('1–3, 5');
   });
@@ -115,12 +117,57 @@ describe('unsaved calendar changes', () => {
     draft = setOverride(draft, '2027-10-09', 'workday');
     draft = setOverride(draft, '2025-10-17', null);
     expect(pendingChanges(SETTINGS.calendarOverrides, draft)).toEqual([
-      { date: '2025-10-17', from: 'holiday', to: null },
-      { date: '2027-10-08', from: null, to: 'holiday' },
-      { date: '2027-10-09', from: null, to: 'workday' },
+      { date: '2025-10-17', from: 'holiday', to: null, fromName: null, toName: null },
+      { date: '2027-10-08', from: null, to: 'holiday', fromName: null, toName: null },
+      { date: '2027-10-09', from: null, to: 'workday', fromName: null, toName: null },
     ]);
     // The API replaces the lists: every year's days go, sorted, the 2025 workday kept.
-    expect(overridesBody(draft)).toEqual({ holidays: ['2027-10-08'], workdays: ['2025-10-08', '2027-10-09'] });
+    expect(overridesBody(draft)).toEqual({ holidays: ['2027-10-08'], workdays: ['2025-10-08', '2027-10-09'], names: {} });
+  });
+
+  it('given named local days, when the admin names, renames and clears them, then the changes and the PUT names follow', () => {
+    const saved = { holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-06'], names: { '2027-01-01': '元旦', '2027-02-08': '春节' } };
+    let draft: OverrideDraft = draftOf(saved);
+    expect(draft.get('2027-01-01')).toEqual({ override: 'holiday', name: '元旦' });
+    draft = setOverride(draft, '2027-10-01', 'holiday', ' 国庆节 '); // marked with a name typed
+    draft = setName(draft, '2027-02-06', '春节调休'); // a saved day named
+    draft = setName(draft, '2027-02-08', '  '); // a name removed
+    draft = setOverride(draft, '2027-01-01', 'workday'); // the kind changed, the name kept
+    expect(setName(draft, '2027-03-01', '无此日')).toBe(draft); // a day without an override has no name
+    expect(pendingChanges(saved, draft)).toEqual([
+      { date: '2027-01-01', from: 'holiday', to: 'workday', fromName: '元旦', toName: '元旦' },
+      { date: '2027-02-06', from: 'workday', to: 'workday', fromName: null, toName: '春节调休' },
+      { date: '2027-02-08', from: 'holiday', to: 'holiday', fromName: '春节', toName: null },
+      { date: '2027-10-01', from: null, to: 'holiday', fromName: null, toName: '国庆节' },
+    ]);
+    expect(overridesBody(draft)).toEqual({
+      holidays: ['2027-02-08', '2027-10-01'],
+      workdays: ['2027-01-01', '2027-02-06'],
+      names: { '2027-01-01': '元旦', '2027-02-06': '春节调休', '2027-10-01': '国庆节' },
+    });
+    // clearing a day drops its name; a version without names reads as none
+    expect(setOverride(draft, '2027-10-01', null).get('2027-10-01')).toBeUndefined();
+    expect(draftOf({ holidays: ['2027-01-01'], workdays: [] }).get('2027-01-01')).toEqual({ override: 'holiday', name: null });
+  });
+
+  it('shows local names on the days and in the month list like national ones, pending until saved', () => {
+    const days = october2025();
+    const draft = setOverride(setOverride(draftOf({ holidays: [], workdays: [] }), '2025-10-17', 'holiday', '市庆日'), '2025-10-18', 'workday', '市庆日');
+    const shown = applyDraft(days, setOverride(draft, '2025-10-08', 'workday', '国庆调休取消'));
+    const d = (date: string) => shown.find((x) => x.date === date);
+    expect(d('2025-10-17')).toMatchObject({ name: '市庆日', nameEn: '市庆日', localName: '市庆日', pending: true });
+    expect(d('2025-10-08')).toMatchObject({ kind: 'workday', name: '国庆调休取消', localName: '国庆调休取消' });
+    expect(d('2025-10-01')).toMatchObject({ name: '国庆节', localName: null, pending: false });
+    // the renamed 8 Oct leaves the national break's list for its own name
+    expect(monthHolidays(shown, 10)).toEqual([
+      { name: '国庆节', nameEn: 'National Day', local: false, off: [[1, 7]], work: [11] },
+      { name: '国庆调休取消', nameEn: '国庆调休取消', local: true, off: [], work: [8] },
+      { name: '市庆日', nameEn: '市庆日', local: true, off: [[17, 17]], work: [18] },
+    ]);
+    // once saved, the API sends the name: the day is no longer pending
+    const savedDay = { ...days.find((x) => x.date === '2025-10-17')!, kind: 'holiday' as const, source: 'local' as const, workday: false, override: 'holiday' as const, name: '市庆日', nameEn: '市庆日' };
+    expect(applyDraft([savedDay], draft)[0]).toMatchObject({ pending: false, localName: '市庆日' });
+    expect(applyDraft([savedDay], setName(draft, '2025-10-17', '市庆'))[0]).toMatchObject({ pending: true, name: '市庆' });
   });
 
   it('a change undone is no longer pending', () => {
@@ -228,10 +275,28 @@ describe('what changed between versions', () => {
       { kind: 'specificRules', before: 1, after: 0 },
       { kind: 'thresholds', before: { yellow: 0.6, orange: 0.85 }, after: { yellow: 0.5, orange: 0.85 } },
       { kind: 'workingHours', before: SETTINGS.workingHours, after: next.workingHours },
-      { kind: 'calendar', addedHolidays: ['2027-10-08'], addedWorkdays: ['2027-10-09'], removed: ['2025-10-17'] },
+      { kind: 'calendar', addedHolidays: ['2027-10-08'], addedWorkdays: ['2027-10-09'], removed: ['2025-10-17'], names: [] },
       { kind: 'supervision', before: SETTINGS.supervision, after: next.supervision },
     ]);
     expect(versionChanges(SETTINGS, { ...SETTINGS, version: 4, note: 'only a note' })).toEqual([]);
+    // names given, changed or removed on days that stay; a day removed takes its name along unmentioned
+    const named = { ...SETTINGS, calendarOverrides: { holidays: ['2025-10-17', '2027-01-01'], workdays: ['2025-10-08'], names: { '2025-10-17': '市庆日', '2025-10-08': '调休' } } };
+    const renamed = { ...SETTINGS, version: 4, calendarOverrides: { holidays: ['2025-10-17', '2027-01-01'], workdays: [], names: { '2025-10-17': '市庆', '2027-01-01': '元旦' } } };
+    expect(versionChanges(named, renamed)).toEqual([
+      {
+        kind: 'calendar',
+        addedHolidays: [],
+        addedWorkdays: [],
+        removed: ['2025-10-08'],
+        names: [
+          { date: '2025-10-17', name: '市庆' },
+          { date: '2027-01-01', name: '元旦' },
+        ],
+      },
+    ]);
+    expect(versionChanges(renamed, { ...renamed, calendarOverrides: { ...renamed.calendarOverrides, names: {} } })).toEqual([
+      { kind: 'calendar', addedHolidays: [], addedWorkdays: [], removed: [], names: [{ date: '2025-10-17', name: null }, { date: '2027-01-01', name: null }] },
+    ]);
     expect(versionChanges(undefined, SETTINGS)).toEqual([]);
   });
 });

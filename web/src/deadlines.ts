@@ -15,7 +15,12 @@ export { LIMIT_UNITS, type LimitUnit, type SlaLimit, type SlaRule };
 export interface CalendarOverrides {
   holidays: string[];
   workdays: string[];
+  /** Optional names of local days by date (元旦, 春节调休 ...); the API always sends it, older versions with {}. */
+  names?: Record<string, string>;
 }
+
+/** Characters a local day's name may have (the API's limit). */
+export const LOCAL_NAME_MAX = 20;
 
 /** GET /admin/sla and each item of GET /admin/sla/versions. */
 export interface SlaSettings {
@@ -92,26 +97,35 @@ export function monthWeeks<T extends Pick<CalendarDay, 'date' | 'weekday'>>(days
   return weeks;
 }
 
-/** The days of one national holiday in a month: the days off (as ranges of day numbers) and the make-up workdays. */
+/** The days of one named holiday in a month: the days off (as ranges of day numbers) and the make-up workdays. */
 export interface MonthHoliday {
   name: string;
   nameEn: string;
+  /** Named by the city (local days), not by the national data. */
+  local: boolean;
   off: [number, number][];
   work: number[];
 }
 
-/** The national holidays a month's days belong to, as the national data names them (local overrides aside). */
-export function monthHolidays(days: readonly CalendarDay[], month: number): MonthHoliday[] {
+/**
+ * The named holidays of a month: the national ones as the national data names them (local overrides aside), and
+ * the names the city gave its local days (`localName`, as `applyDraft` shows them), each with its days off and
+ * its make-up workdays.
+ */
+export function monthHolidays(days: readonly (CalendarDay & { localName?: string | null })[], month: number): MonthHoliday[] {
   const out: MonthHoliday[] = [];
   for (const d of days) {
-    if (Number(d.date.slice(5, 7)) !== month || !d.name || d.baseSource !== 'national') continue;
-    let h = out.find((x) => x.name === d.name);
+    if (Number(d.date.slice(5, 7)) !== month) continue;
+    const local = d.override && d.localName ? d.localName : null;
+    const name = local ?? (d.baseSource === 'national' ? (d.baseName ?? null) : null);
+    if (!name) continue;
+    let h = out.find((x) => x.name === name && x.local === (local !== null));
     if (!h) {
-      h = { name: d.name, nameEn: d.nameEn ?? d.name, off: [], work: [] };
+      h = { name, nameEn: local ?? d.baseNameEn ?? name, local: local !== null, off: [], work: [] };
       out.push(h);
     }
     const n = Number(d.date.slice(8, 10));
-    if (d.baseKind === 'holiday') {
+    if ((local ? d.kind : d.baseKind) === 'holiday') {
       const last = h.off.at(-1);
       if (last && last[1] === n - 1) last[1] = n;
       else h.off.push([n, n]);
@@ -151,61 +165,95 @@ export function monthName(month: number, lang: 'zh' | 'en', short = false): stri
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Unsaved local calendar changes. The API replaces both lists, so the draft holds all of them (every year).
+// Unsaved local calendar changes. The API replaces both lists and the names, so the draft holds all of them
+// (every year).
 
-export type OverrideDraft = ReadonlyMap<string, LocalOverride>;
+/** A local day: what it becomes, and its optional name. */
+export interface LocalDay {
+  override: LocalOverride;
+  name: string | null;
+}
 
-export function draftOf(overrides: CalendarOverrides): Map<string, LocalOverride> {
-  const m = new Map<string, LocalOverride>();
-  for (const d of overrides.holidays) m.set(d, 'holiday');
-  for (const d of overrides.workdays) m.set(d, 'workday');
+export type OverrideDraft = ReadonlyMap<string, LocalDay>;
+
+export function draftOf(overrides: CalendarOverrides): Map<string, LocalDay> {
+  const m = new Map<string, LocalDay>();
+  const name = (d: string) => overrides.names?.[d] ?? null;
+  for (const d of overrides.holidays) m.set(d, { override: 'holiday', name: name(d) });
+  for (const d of overrides.workdays) m.set(d, { override: 'workday', name: name(d) });
   return m;
 }
 
-/** A new draft with the day's override set (or removed with null). */
-export function setOverride(draft: OverrideDraft, date: string, override: LocalOverride | null): Map<string, LocalOverride> {
+const cleanName = (name: string | null): string | null => name?.trim() || null;
+
+/**
+ * A new draft with the day's override set (or removed with null, name and all). `name` left out keeps the
+ * day's name; null or blank removes it.
+ */
+export function setOverride(draft: OverrideDraft, date: string, override: LocalOverride | null, name?: string | null): Map<string, LocalDay> {
   const next = new Map(draft);
-  if (override) next.set(date, override);
+  if (override) next.set(date, { override, name: name === undefined ? (draft.get(date)?.name ?? null) : cleanName(name) });
   else next.delete(date);
   return next;
+}
+
+/** A new draft with the name of a local day changed (a day without an override has no name: unchanged). */
+export function setName(draft: OverrideDraft, date: string, name: string | null): OverrideDraft {
+  const day = draft.get(date);
+  if (!day || day.name === cleanName(name)) return draft;
+  return setOverride(draft, date, day.override, name);
 }
 
 export interface PendingChange {
   date: string;
   from: LocalOverride | null;
   to: LocalOverride | null;
+  fromName: string | null;
+  toName: string | null;
 }
 
-/** What the draft changes against the saved overrides, by date. */
+/** What the draft changes against the saved overrides (the kind or the name of a day), by date. */
 export function pendingChanges(saved: CalendarOverrides, draft: OverrideDraft): PendingChange[] {
   const before = draftOf(saved);
   const dates = [...new Set([...before.keys(), ...draft.keys()])].sort();
   return dates.flatMap((date) => {
-    const from = before.get(date) ?? null;
-    const to = draft.get(date) ?? null;
-    return from === to ? [] : [{ date, from, to }];
+    const a = before.get(date);
+    const b = draft.get(date);
+    const change = { date, from: a?.override ?? null, to: b?.override ?? null, fromName: a?.name ?? null, toName: b?.name ?? null };
+    return change.from === change.to && change.fromName === change.toName ? [] : [change];
   });
 }
 
-/** The PUT body's `calendarOverrides`: both full lists, sorted. */
-export function overridesBody(draft: OverrideDraft): CalendarOverrides {
+/** The PUT body's `calendarOverrides`: both full lists, sorted, and every name. */
+export function overridesBody(draft: OverrideDraft): Required<CalendarOverrides> {
   const holidays: string[] = [];
   const workdays: string[] = [];
-  for (const [date, o] of draft) (o === 'holiday' ? holidays : workdays).push(date);
-  return { holidays: holidays.sort(), workdays: workdays.sort() };
+  const names: Record<string, string> = {};
+  for (const [date, d] of [...draft].sort(([a], [b]) => a.localeCompare(b))) {
+    (d.override === 'holiday' ? holidays : workdays).push(date);
+    if (d.name) names[date] = d.name;
+  }
+  return { holidays, workdays, names };
 }
 
 /** A day of the calendar as the draft would make it. */
 export interface ShownDay extends CalendarDay {
   pending: boolean;
+  /** The city's name for the day (only on a day with an override). */
+  localName: string | null;
 }
 
 export function applyDraft(days: readonly CalendarDay[], draft: OverrideDraft): ShownDay[] {
   return days.map((d) => {
-    const override = draft.get(d.date) ?? null;
-    if (override === d.override) return { ...d, pending: false };
+    const local = draft.get(d.date);
+    const override = local?.override ?? null;
+    const localName = local?.name ?? null;
+    const name = localName ?? d.baseName;
+    const nameEn = localName ?? d.baseNameEn;
+    const shown = { ...d, name, nameEn, localName };
+    if (override === d.override && name === d.name) return { ...shown, pending: false };
     const { kind, source } = withOverride(d, override);
-    return { ...d, kind, source, override, workday: kind === 'workday' || kind === 'makeup_workday', pending: true };
+    return { ...shown, kind, source, override, workday: kind === 'workday' || kind === 'makeup_workday', pending: true };
   });
 }
 
@@ -329,7 +377,7 @@ function hhmm(s: string | undefined): number | null {
 // Versions: what changed from one to the next
 
 export type VersionChange =
-  | { kind: 'calendar'; addedHolidays: string[]; addedWorkdays: string[]; removed: string[] }
+  | { kind: 'calendar'; addedHolidays: string[]; addedWorkdays: string[]; removed: string[]; names: { date: string; name: string | null }[] }
   | { kind: 'rule'; urgency: Urgency; part: 'sign' | 'reply'; before: SlaLimit; after: SlaLimit }
   | { kind: 'specificRules'; before: number; after: number }
   | { kind: 'thresholds'; before: WarningThresholds; after: WarningThresholds }
@@ -359,9 +407,11 @@ export function versionChanges(previous: SlaSettings | undefined, current: SlaSe
   if (pending.length) {
     out.push({
       kind: 'calendar',
-      addedHolidays: pending.filter((p) => p.to === 'holiday').map((p) => p.date),
-      addedWorkdays: pending.filter((p) => p.to === 'workday').map((p) => p.date),
+      addedHolidays: pending.filter((p) => p.to === 'holiday' && p.from !== 'holiday').map((p) => p.date),
+      addedWorkdays: pending.filter((p) => p.to === 'workday' && p.from !== 'workday').map((p) => p.date),
       removed: pending.filter((p) => p.to === null).map((p) => p.date),
+      // a name given, changed or removed on a day that stays local (a removed day's name goes with it)
+      names: pending.filter((p) => p.to !== null && p.toName !== p.fromName).map((p) => ({ date: p.date, name: p.toName })),
     });
   }
   if (

@@ -454,6 +454,11 @@ export const zh = {
   'cal.change.holiday': '设为本地假日',
   'cal.change.workday': '设为本地工作日',
   'cal.change.clear': '取消本地调整（原为{kind}）',
+  'cal.change.name': '名称“{name}”',
+  'cal.change.noName': '取消名称',
+  'cal.change.sep': '，',
+  'cal.name': '名称（可选）',
+  'cal.namePlaceholder': '名称（可选），如 元旦、春节调休',
 
   'ver.version': '版本',
   'ver.current': '当前',
@@ -473,6 +478,8 @@ export const zh = {
   'ver.calHolidays': '本地假日 {dates}',
   'ver.calWorkdays': '本地工作日 {dates}',
   'ver.calRemoved': '取消 {dates}',
+  'ver.calNames': '名称 {items}',
+  'ver.calNoName': '（无名称）',
 
   'emergency.title': '应急响应（一级响应）',
   'emergency.on': '已开启：{tag}',
@@ -1081,6 +1088,11 @@ export const en: Dictionary = {
   'cal.change.holiday': 'local holiday',
   'cal.change.workday': 'local workday',
   'cal.change.clear': 'local change removed (was {kind})',
+  'cal.change.name': 'named “{name}”',
+  'cal.change.noName': 'name removed',
+  'cal.change.sep': ', ',
+  'cal.name': 'Name (optional)',
+  'cal.namePlaceholder': 'Name (optional), e.g. 元旦, 春节调休',
 
   'ver.version': 'Version',
   'ver.current': 'current',
@@ -1100,6 +1112,8 @@ export const en: Dictionary = {
   'ver.calHolidays': 'local holidays {dates}',
   'ver.calWorkdays': 'local workdays {dates}',
   'ver.calRemoved': 'removed {dates}',
+  'ver.calNames': 'names {items}',
+  'ver.calNoName': '(no name)',
 
   'emergency.title': 'Emergency response (level 1)',
   'emergency.on': 'On: {tag}',

@@ -40,12 +40,14 @@ import {
   formatDayRanges,
   formatPeriods,
   LIMIT_UNITS,
+  LOCAL_NAME_MAX,
   monthHolidays,
   monthName,
   monthWeeks,
   overridesBody,
   pendingChanges,
   ruleErrorTarget,
+  setName,
   setOverride,
   specificRules,
   versionChanges,
@@ -57,6 +59,7 @@ import {
   type DayLabel,
   type DeadlinesFormValues,
   type EmergencyState,
+  type LocalDay,
   type LocalOverride,
   type OverrideDraft,
   type PendingChange,
@@ -206,18 +209,23 @@ function DayPanel({
   saved,
   canEdit,
   onSet,
+  onName,
   onClose,
 }: {
   day: ShownDay;
-  saved: LocalOverride | null;
+  saved: LocalDay | null;
   canEdit: boolean;
-  onSet: (o: LocalOverride | null) => void;
+  /** Sets the day's override (null: removes it) with the name typed (blank: none). */
+  onSet: (o: LocalOverride | null, name: string | null) => void;
+  /** Renames a day that has an override, as the admin types. */
+  onName: (name: string) => void;
   onClose: () => void;
 }) {
   const { t, lang } = useApp();
   const label = dayLabel(day.kind, day.source);
   const base = dayLabel(day.baseKind, day.baseSource);
   const name = lang === 'zh' ? day.name : day.nameEn;
+  const [typed, setTyped] = useState(day.localName ?? '');
   return (
     <div style={{ maxWidth: 270 }} data-testid="day-panel" data-date={day.date}>
       <Typography.Text strong>{formatDay(day.date, day.weekday, lang)}</Typography.Text>
@@ -233,24 +241,40 @@ function DayPanel({
         {day.pending && <div style={{ color: '#d46b08' }}>{t('cal.pendingHint')}</div>}
       </div>
       {canEdit && (
-        <Space wrap size={6} style={{ marginTop: 8 }}>
-          <Button size="small" disabled={!day.workday} onClick={() => onSet('holiday')} data-testid="day-set-holiday">
-            {t('cal.setHoliday')}
-          </Button>
-          <Button size="small" disabled={day.workday} onClick={() => onSet('workday')} data-testid="day-set-workday">
-            {t('cal.setWorkday')}
-          </Button>
-          {day.override && (
-            <Button size="small" onClick={() => onSet(null)} data-testid="day-clear">
-              {t('cal.clearOverride')}
+        <>
+          <Input
+            size="small"
+            style={{ marginTop: 8 }}
+            value={typed}
+            maxLength={LOCAL_NAME_MAX}
+            placeholder={t('cal.namePlaceholder')}
+            aria-label={t('cal.name')}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              if (day.override) onName(e.target.value);
+            }}
+            onPressEnter={day.override ? onClose : undefined}
+            data-testid="day-name"
+          />
+          <Space wrap size={6} style={{ marginTop: 8 }}>
+            <Button size="small" disabled={!day.workday} onClick={() => onSet('holiday', typed)} data-testid="day-set-holiday">
+              {t('cal.setHoliday')}
             </Button>
-          )}
-          {day.pending && (
-            <Button size="small" type="link" onClick={() => onSet(saved)} data-testid="day-undo">
-              {t('cal.undo')}
+            <Button size="small" disabled={day.workday} onClick={() => onSet('workday', typed)} data-testid="day-set-workday">
+              {t('cal.setWorkday')}
             </Button>
-          )}
-        </Space>
+            {day.override && (
+              <Button size="small" onClick={() => onSet(null, null)} data-testid="day-clear">
+                {t('cal.clearOverride')}
+              </Button>
+            )}
+            {day.pending && (
+              <Button size="small" type="link" onClick={() => onSet(saved?.override ?? null, saved?.name ?? null)} data-testid="day-undo">
+                {t('cal.undo')}
+              </Button>
+            )}
+          </Space>
+        </>
       )}
       <div style={{ textAlign: 'right', marginTop: 6 }}>
         <Button size="small" type="text" onClick={onClose} data-testid="day-panel-close">
@@ -325,8 +349,8 @@ function MonthGrid({
       {holidays.length > 0 && (
         <div style={{ marginTop: 6, fontSize: 12, lineHeight: 1.6 }} data-testid="month-holidays">
           {holidays.map((h) => (
-            <div key={h.name}>
-              <span style={{ color: DAY_STYLE.holiday.color }}>{lang === 'zh' ? h.name : h.nameEn}</span>
+            <div key={`${h.local ? 'local' : 'national'}-${h.name}`} data-testid="month-holiday" data-local={String(h.local)}>
+              <span style={{ color: (h.local ? DAY_STYLE.localHoliday : DAY_STYLE.holiday).color }}>{lang === 'zh' ? h.name : h.nameEn}</span>
               {h.off.length > 0 && ` ${t('cal.off', { days: formatDayRanges(h.off, lang) })}`}
               {h.work.length > 0 && ` ${t('cal.work', { days: formatDayRanges(h.work.map((n) => [n, n] as [number, number]), lang) })}`}
             </div>
@@ -341,9 +365,10 @@ function MonthGrid({
 // The calendar tab
 
 function changeText(c: PendingChange, t: T): string {
-  if (c.to === 'holiday') return t('cal.change.holiday');
-  if (c.to === 'workday') return t('cal.change.workday');
-  return t('cal.change.clear', { kind: t(c.from === 'holiday' ? 'cal.kind.localHoliday' : 'cal.kind.localWorkday') });
+  if (c.to === null) return t('cal.change.clear', { kind: t(c.from === 'holiday' ? 'cal.kind.localHoliday' : 'cal.kind.localWorkday') });
+  const name = c.toName === c.fromName ? '' : c.toName ? t('cal.change.name', { name: c.toName }) : t('cal.change.noName');
+  if (c.to === c.from) return name;
+  return `${t(c.to === 'holiday' ? 'cal.change.holiday' : 'cal.change.workday')}${name && t('cal.change.sep')}${name}`;
 }
 
 function SaveCalendarModal({
@@ -434,8 +459,8 @@ function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettin
     q.set('year', String(y));
     navigate(`/deadlines?${q.toString()}`);
   };
-  const set = (date: string, o: LocalOverride | null) => {
-    setDraft((d) => setOverride(d, date, o));
+  const set = (date: string, o: LocalOverride | null, name: string | null) => {
+    setDraft((d) => setOverride(d, date, o, name));
     setSelected(null);
   };
 
@@ -500,7 +525,15 @@ function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettin
                     selected={selected}
                     onSelect={setSelected}
                     panel={(d) => (
-                      <DayPanel day={d} saved={saved.get(d.date) ?? null} canEdit={canEdit} onSet={(o) => set(d.date, o)} onClose={() => setSelected(null)} />
+                      <DayPanel
+                        key={d.date}
+                        day={d}
+                        saved={saved.get(d.date) ?? null}
+                        canEdit={canEdit}
+                        onSet={(o, name) => set(d.date, o, name)}
+                        onName={(name) => setDraft((dr) => setName(dr, d.date, name))}
+                        onClose={() => setSelected(null)}
+                      />
                     )}
                   />
                 </Col>
@@ -800,6 +833,7 @@ function changeLines(c: VersionChange, t: T, lang: Lang, tv: (p: string, v: stri
       if (c.addedHolidays.length) parts.push(t('ver.calHolidays', { dates: c.addedHolidays.join(', ') }));
       if (c.addedWorkdays.length) parts.push(t('ver.calWorkdays', { dates: c.addedWorkdays.join(', ') }));
       if (c.removed.length) parts.push(t('ver.calRemoved', { dates: c.removed.join(', ') }));
+      if (c.names.length) parts.push(t('ver.calNames', { items: c.names.map((n) => `${n.date} ${n.name ?? t('ver.calNoName')}`).join(', ') }));
       return `${t('ver.calendar')}${parts.join(sep)}`;
     }
   }
