@@ -29,7 +29,7 @@ interface Day {
   override: string | null;
 }
 
-async function put(payload: unknown) {
+async function put(payload: Record<string, unknown>) {
   return t.app.inject({ method: 'PUT', url: '/api/v1/admin/sla', headers: await t.as('admin'), payload });
 }
 async function current(): Promise<Settings> {
