@@ -66,7 +66,7 @@ const SETTINGS: SlaSettings = {
   ],
   thresholds: { yellow: 0.6, orange: 0.85 },
   workingHours: { periods: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }] },
-  calendarOverrides: { holidays: ['2025-10-17'], workdays: ['2025-10-08'] },
+  calendarOverrides: { holidays: ['2025-10-17'], workdays: ['2025-10-08'], names: {} },
   supervision: { escalateAfterMinutes: 240, maxEscalations: 3 },
   note: null,
   createdAt: '2025-10-01T02:00:00.000Z',
@@ -147,12 +147,12 @@ describe('unsaved calendar changes', () => {
     });
     // clearing a day drops its name; a version without names reads as none
     expect(setOverride(draft, '2027-10-01', null).get('2027-10-01')).toBeUndefined();
-    expect(draftOf({ holidays: ['2027-01-01'], workdays: [] }).get('2027-01-01')).toEqual({ override: 'holiday', name: null });
+    expect(draftOf({ holidays: ['2027-01-01'], workdays: [], names: {} }).get('2027-01-01')).toEqual({ override: 'holiday', name: null });
   });
 
   it('shows local names on the days and in the month list like national ones, pending until saved', () => {
     const days = october2025();
-    const draft = setOverride(setOverride(draftOf({ holidays: [], workdays: [] }), '2025-10-17', 'holiday', '市庆日'), '2025-10-18', 'workday', '市庆日');
+    const draft = setOverride(setOverride(draftOf({ holidays: [], workdays: [], names: {} }), '2025-10-17', 'holiday', '市庆日'), '2025-10-18', 'workday', '市庆日');
     const shown = applyDraft(days, setOverride(draft, '2025-10-08', 'workday', '国庆调休取消'));
     const d = (date: string) => shown.find((x) => x.date === date);
     expect(d('2025-10-17')).toMatchObject({ name: '市庆日', nameEn: '市庆日', localName: '市庆日', pending: true });
@@ -177,7 +177,7 @@ describe('unsaved calendar changes', () => {
 
   it('shows the days as the draft makes them, marked pending, and counts them', () => {
     const days = october2025();
-    const draft = draftOf({ holidays: ['2025-10-17', '2025-10-11'], workdays: ['2025-10-08', '2025-10-18'] });
+    const draft = draftOf({ holidays: ['2025-10-17', '2025-10-11'], workdays: ['2025-10-08', '2025-10-18'], names: {} });
     const shown = applyDraft(days, draft);
     const d = (date: string) => shown.find((x) => x.date === date);
     expect(d('2025-10-17')).toMatchObject({ kind: 'holiday', source: 'local', override: 'holiday', workday: false, pending: true });
@@ -267,7 +267,7 @@ describe('what changed between versions', () => {
       ],
       thresholds: { yellow: 0.5, orange: 0.85 },
       workingHours: { periods: [{ start: '08:30', end: '12:00' }] },
-      calendarOverrides: { holidays: ['2027-10-08'], workdays: ['2025-10-08', '2027-10-09'] },
+      calendarOverrides: { holidays: ['2027-10-08'], workdays: ['2025-10-08', '2027-10-09'], names: {} },
       supervision: { escalateAfterMinutes: 120, maxEscalations: 3 },
     };
     expect(versionChanges(SETTINGS, next)).toEqual([

@@ -6,36 +6,20 @@ import { LIMIT_UNITS, type LimitUnit, type SlaLimit } from '../../src/domain/sla
 import { DEFAULT_SLA_RULES, type SlaRule } from '../../src/domain/sla/sla-policy';
 import type { WarningThresholds } from '../../src/domain/sla/warning';
 import type { WorkingHoursConfig } from '../../src/domain/sla/working-hours';
+import type { CalendarOverrides } from '../../src/domain/sla/calendar-overrides';
+import type { SlaSettingsView } from '../../src/domain/sla/settings';
 import type { SupervisionPolicy } from '../../src/domain/sla/supervision';
 import { URGENCIES, type Urgency } from './types';
 
 export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
-export { LIMIT_UNITS, type LimitUnit, type SlaLimit, type SlaRule };
+export { LIMIT_UNITS, type CalendarOverrides, type LimitUnit, type SlaLimit, type SlaRule };
 
-export interface CalendarOverrides {
-  holidays: string[];
-  workdays: string[];
-  /** Optional names of local days by date (元旦, 春节调休 ...); the API always sends it, older versions with {}. */
-  names?: Record<string, string>;
-}
 
 /** Characters a local day's name may have (the API's limit). */
 export const LOCAL_NAME_MAX = 20;
 
-/** GET /admin/sla and each item of GET /admin/sla/versions. */
-export interface SlaSettings {
-  version: number;
-  rules: SlaRule[];
-  thresholds: WarningThresholds;
-  workingHours: WorkingHoursConfig;
-  calendarOverrides: CalendarOverrides;
-  supervision: SupervisionPolicy;
-  note: string | null;
-  createdAt: string | null;
-  createdBy: string | null;
-  createdByName: string | null;
-  statutoryYears?: number[];
-}
+/** GET /admin/sla (with the years the national holiday data covers) and each item of GET /admin/sla/versions. */
+export type SlaSettings = SlaSettingsView & { statutoryYears?: number[] };
 
 export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & { note?: string };
 
@@ -178,7 +162,7 @@ export type OverrideDraft = ReadonlyMap<string, LocalDay>;
 
 export function draftOf(overrides: CalendarOverrides): Map<string, LocalDay> {
   const m = new Map<string, LocalDay>();
-  const name = (d: string) => overrides.names?.[d] ?? null;
+  const name = (d: string) => overrides.names[d] ?? null;
   for (const d of overrides.holidays) m.set(d, { override: 'holiday', name: name(d) });
   for (const d of overrides.workdays) m.set(d, { override: 'workday', name: name(d) });
   return m;

@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../domain/roles';
 import { storedCalendarOverrides, type CalendarOverrides } from '../../domain/sla/calendar-overrides';
 import type { Deadlines } from '../../domain/sla/deadlines';
+import type { SlaSettings } from '../../domain/sla/settings';
 import type { EmergencyMode } from '../../domain/sla/emergency-mode';
 import type { SlaRule } from '../../domain/sla/sla-policy';
 import type { SupervisionPolicy } from '../../domain/sla/supervision';
@@ -9,19 +10,7 @@ import type { WorkingHoursConfig } from '../../domain/sla/working-hours';
 import type { Sql } from './database';
 import { iso, isoOrNull, json, num } from './rows';
 
-/** One version of everything that decides deadlines. */
-export interface SlaSettings {
-  version: number;
-  rules: SlaRule[];
-  thresholds: WarningThresholds;
-  workingHours: WorkingHoursConfig;
-  /** Local holidays and workdays, with optional names (versions stored before names existed read as `names: {}`). */
-  calendarOverrides: CalendarOverrides;
-  supervision: SupervisionPolicy;
-  note: string | null;
-  createdAt: string | null;
-  createdBy: string | null;
-}
+export type { SlaSettings } from '../../domain/sla/settings';
 
 /** The sweep's and the queues' view of one order. */
 export interface DeadlineRow {

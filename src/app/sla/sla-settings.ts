@@ -1,10 +1,10 @@
 import type { Database } from '../../adapters/db/database';
-import type { SlaSettings } from '../../adapters/db/sla.store';
 import { slaStore } from '../../adapters/db/sla.store';
 import { statutoryCalendar } from '../../adapters/calendar/chinese-days-calendar';
 import { AppError } from '../../domain/errors';
 import { hasRole, type Actor } from '../../domain/roles';
 import { normaliseCalendarOverrides, validateCalendarOverrides, type CalendarOverridesInput } from '../../domain/sla/calendar-overrides';
+import type { SlaSettings, SlaSettingsView } from '../../domain/sla/settings';
 import { validateRules } from '../../domain/sla/sla-policy';
 import { validateThresholds } from '../../domain/sla/warning';
 import { parseWorkingHours } from '../../domain/sla/working-hours';
@@ -27,7 +27,7 @@ export function requireSettingsReader(actor: Actor): void {
 }
 
 /** A settings version with the display name of who stored it (for roles that may not list users). */
-export type SlaSettingsView = SlaSettings & { createdByName: string | null };
+export type { SlaSettingsView } from '../../domain/sla/settings';
 
 const DEFAULT_VIEW: SlaSettingsView = { ...DEFAULT_SLA_SETTINGS, createdByName: null };
 
