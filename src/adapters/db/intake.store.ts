@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR } from '../../domain/roles';
 import type { IntakeSettings, ModelVersionMeta } from '../../domain/intake';
 import type { Sql } from './database';
+import { actorName, iso, isoOrNull, json } from './rows';
 
 /** Storage of the smart-intake feature: model versions, settings, automatic dispatch records, training rows. */
 
@@ -29,11 +29,6 @@ export interface SimilarCandidateRow {
   status: string;
 }
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-
-/** The name of who did something: the joined user's display name, or the system's name as its events show it. */
-const nameOf = (id: unknown, displayName: unknown): string | null =>
-  id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : ((displayName as string | null | undefined) ?? null);
 
 /** A version without its weights, with the display name of who trained it. */
 const MODEL_META = `SELECT m.id, m.version, m.created_at, m.created_by, u.display_name AS created_by_name, m.source, m.trained_on, m.metrics, m.active, m.archived_at
@@ -42,14 +37,14 @@ const MODEL_META = `SELECT m.id, m.version, m.created_at, m.created_by, u.displa
 const toMeta = (r: Record<string, unknown>): ModelVersionMeta => ({
   id: String(r.id),
   version: Number(r.version),
-  createdAt: iso(r.created_at) as string,
+  createdAt: iso(r.created_at),
   createdBy: (r.created_by as string | null) ?? null,
-  createdByName: nameOf(r.created_by, r.created_by_name),
+  createdByName: actorName(r.created_by, r.created_by_name),
   source: r.source as ModelVersionMeta['source'],
   trainedOn: Number(r.trained_on),
-  metrics: (typeof r.metrics === 'string' ? JSON.parse(r.metrics) : r.metrics) as Record<string, unknown>,
+  metrics: json<Record<string, unknown>>(r.metrics),
   active: Boolean(r.active),
-  archivedAt: iso(r.archived_at),
+  archivedAt: isoOrNull(r.archived_at),
 });
 
 export function intakeStore(sql: Sql) {
@@ -109,9 +104,9 @@ export function intakeStore(sql: Sql) {
         autoDispatchEnabled: Boolean(r?.auto_dispatch_enabled),
         autoDispatchThreshold: Number(r?.auto_dispatch_threshold ?? 0.9),
         retrainIntervalHours: Number(r?.retrain_interval_hours ?? 168),
-        updatedAt: iso(r?.updated_at),
+        updatedAt: isoOrNull(r?.updated_at),
         updatedBy: (r?.updated_by as string | null) ?? null,
-        updatedByName: nameOf(r?.updated_by, r?.updated_by_name),
+        updatedByName: actorName(r?.updated_by, r?.updated_by_name),
       };
     },
     async saveSettings(s: Omit<IntakeSettings, 'updatedByName'>): Promise<void> {
