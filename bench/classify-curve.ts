@@ -10,12 +10,7 @@ import { extractTerms } from '../src/intake/features';
 import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
 import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
 import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest } from '../src/intake/text-model';
-import { readJsonl } from './jsonl';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { option, readJsonl } from './jsonl';
 
 /**
  * Gain per doubling of the history over the curve's last step (the curve flattens as it grows, so the last step is

@@ -13,12 +13,7 @@ import { extractTerms, type TermCounts } from '../src/intake/features';
 import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
 import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
 import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest, type TextModel, type TrainingExample } from '../src/intake/text-model';
-import { readJsonl } from './jsonl';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { option, readJsonl } from './jsonl';
 
 const compact = (text: string): string => text.replace(/\s+/g, '');
 

@@ -9,9 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { loadDivisions } from '../src/demo/divisions';
 import { generateDemoOrders } from '../src/intake/demo-orders';
 import { clusterOrders } from '../src/intake/similar';
+import { option } from './jsonl';
 
-const at = process.argv.indexOf('--orders');
-const count = at >= 0 ? Number(process.argv[at + 1]) : 5000;
+const count = Number(option('orders') ?? 5000);
 const orders = generateDemoOrders(loadDivisions(), { count, seed: 7 }).map((o) => ({
   id: o.id,
   text: `${o.title}，${o.content}`,

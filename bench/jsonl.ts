@@ -1,3 +1,4 @@
+// The benchmarks' shared input: JSONL files of labelled messages, and command-line options.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** One labelled message as the classification benchmark reads it. */
@@ -20,4 +21,10 @@ export function readJsonl(path: string): LabelledMessage[] {
 
 export function writeJsonl(path: string, rows: readonly LabelledMessage[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
+
+/** The value after `--name` on the command line, if given. */
+export function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
