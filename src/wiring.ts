@@ -33,7 +33,7 @@ export function wireFeatures(ctx: AppContext, options: FeatureOptions): Features
   // Smart intake (issue 5): automatic dispatch of confident new orders, after the deadline hook, which it
   // calls itself for the dispatch it makes. It watches new orders only while automatic dispatch is on, so
   // with it off (the default) a new order still takes the one-statement path of create-ticket.ts.
-  const intake = createIntakeRuntime({ tokenizer: options.tokenizer, trainer: options.trainer, demoOrderCount: options.demoOrderCount, modelsKept: options.modelsKept });
+  const intake = createIntakeRuntime(options);
   ctx.ticketHooks.push(autoDispatchHook(ctx, intake));
   return { intake, plugins: [intakeRoutes(intake)] };
 }
