@@ -9,6 +9,7 @@ import type { WorkingHoursConfig } from '../../src/domain/sla/working-hours';
 import type { CalendarOverrides } from '../../src/domain/sla/calendar-overrides';
 import type { SlaSettingsView } from '../../src/domain/sla/settings';
 import type { SupervisionPolicy } from '../../src/domain/sla/supervision';
+import { fromPercent, toPercent } from './intake';
 import { URGENCIES, type Urgency } from './types';
 
 export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
@@ -285,14 +286,11 @@ export interface DeadlinesFormValues {
   maxEscalations: number;
 }
 
-const percent = (f: number) => Math.round(f * 1000) / 10;
-const fraction = (p: number) => Math.round(p * 10) / 1000;
-
 export function deadlinesFormValues(s: SlaSettings): DeadlinesFormValues {
   return {
     defaults: defaultRules(s.rules).map((r) => ({ urgency: r.urgency, sign: { ...r.sign }, reply: { ...r.reply } })),
-    yellowPercent: percent(s.thresholds.yellow),
-    orangePercent: percent(s.thresholds.orange),
+    yellowPercent: toPercent(s.thresholds.yellow),
+    orangePercent: toPercent(s.thresholds.orange),
     periods: s.workingHours.periods.map((p) => ({ ...p })),
     escalateAfterMinutes: s.supervision.escalateAfterMinutes,
     maxEscalations: s.supervision.maxEscalations,
@@ -320,7 +318,7 @@ export function deadlinesPatch(before: SlaSettings, v: DeadlinesFormValues): Sla
     ];
   }
   if (v.yellowPercent !== was.yellowPercent || v.orangePercent !== was.orangePercent) {
-    out.thresholds = { yellow: fraction(v.yellowPercent), orange: fraction(v.orangePercent) };
+    out.thresholds = { yellow: fromPercent(v.yellowPercent), orange: fromPercent(v.orangePercent) };
   }
   const periods = v.periods.map((p) => ({ start: p.start.trim(), end: p.end.trim() }));
   if (JSON.stringify(periods) !== JSON.stringify(was.periods)) out.workingHours = { periods };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Empty, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Result, Skeleton, Tag, Typography, type FormInstance } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { ApiError } from '../api';
 import { useApp } from '../context';
@@ -94,6 +94,27 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
 /** The API's refusal in the user's language (chosen by its code, naming the field); null for other errors. */
 export function apiErrorView(e: unknown, lang: Lang): ErrorView | null {
   return e instanceof ApiError ? describeError(lang, e) : null;
+}
+
+/**
+ * Puts the API's refusal next to the input it names (in the user's language, chosen by code); false when it
+ * belongs in a banner. `fields` names the form's inputs: a list when they are called as the API calls them, else a
+ * map from the API's field to the input. The field's full path is tried first, then its first part
+ * (`supervision.maxEscalations`, then `supervision`).
+ */
+export function applyFieldError(e: unknown, form: FormInstance, fields: readonly string[] | Readonly<Record<string, string>>, lang: Lang): boolean {
+  if (!(e instanceof ApiError) || !e.field) return false;
+  const view = describeError(lang, e);
+  const path = view.field ?? '';
+  const input = (key: string): string | undefined => {
+    if (Array.isArray(fields)) return fields.includes(key) ? key : undefined;
+    const map = fields as Readonly<Record<string, string>>;
+    return Object.hasOwn(map, key) ? map[key] : undefined;
+  };
+  const name = input(path) ?? input(path.split('.')[0] ?? '');
+  if (name === undefined) return false;
+  form.setFields([{ name, errors: [view.inline] }]);
+  return true;
 }
 
 /** One line for a banner or a toast: the API's refusal by code, else the error's own message, else the fallback. */

@@ -1,29 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Drawer, Form, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App as AntApp, Button, Card, Drawer, Form, Grid, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { useApp } from '../context';
-import type { Lang, MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { categoryTree, unitName, unitTree, type TreeNode } from '../tree';
 import { ROLES, UNIT_KINDS, type AuditEntry, type Unit, type User } from '../types';
-import { ErrorAlert, errorMessage, PageState, useAsync } from '../components/common';
-import { describeError } from '../errors';
+import { applyFieldError, ErrorAlert, errorMessage, PageState, useAsync } from '../components/common';
 import { auditChanges, selfLockout, userChanges, type AuditedUserField, type UserEditValues } from '../accounts';
 import { formatDateTime } from '../format';
 import { UnitSelect } from '../components/pickers';
-
-/** Puts an API error next to its field (in the user's language, chosen by code); false when it belongs in a banner. */
-function applyApiError(e: unknown, form: FormInstance, fields: string[], lang: Lang): boolean {
-  if (e instanceof ApiError && e.field) {
-    const view = describeError(lang, e);
-    const name = view.field?.split('.')[0] ?? '';
-    if (fields.includes(name)) {
-      form.setFields([{ name, errors: [view.inline] }]);
-      return true;
-    }
-  }
-  return false;
-}
 
 function UnitsTab() {
   const { t, tv, units, reloadRefs, lang } = useApp();
@@ -50,7 +36,7 @@ function UnitsTab() {
       form.resetFields();
       reloadRefs();
     } catch (e) {
-      if (!applyApiError(e, form, ['name', 'kind', 'parentId', 'divisionCode'], lang)) setError(e);
+      if (!applyFieldError(e, form, ['name', 'kind', 'parentId', 'divisionCode'], lang)) setError(e);
     } finally {
       setBusy(false);
     }
@@ -235,7 +221,7 @@ function NewUserModal({ onClose, onCreated }: { onClose: () => void; onCreated: 
       message.success(t('admin.created'));
       onCreated();
     } catch (e) {
-      if (!applyApiError(e, form, ['username', 'password', 'displayName', 'roles', 'unitId'], lang)) setError(e);
+      if (!applyFieldError(e, form, ['username', 'password', 'displayName', 'roles', 'unitId'], lang)) setError(e);
     } finally {
       setBusy(false);
     }
@@ -290,7 +276,7 @@ function EditUserModal({ target, onClose, onSaved }: { target: User; onClose: ()
       message.success(t('user.updated'));
       onSaved(updated);
     } catch (e) {
-      if (!applyApiError(e, form, ['displayName', 'roles', 'unitId'], lang)) setError(e);
+      if (!applyFieldError(e, form, ['displayName', 'roles', 'unitId'], lang)) setError(e);
     } finally {
       setBusy(false);
     }
@@ -340,7 +326,7 @@ function ResetPasswordModal({ target, onClose }: { target: User; onClose: () => 
       message.success(t('user.resetDone', { name: target.displayName }));
       onClose();
     } catch (e) {
-      if (!applyApiError(e, form, ['password'], lang)) setError(e);
+      if (!applyFieldError(e, form, ['password'], lang)) setError(e);
     } finally {
       setBusy(false);
     }

@@ -72,39 +72,23 @@ import {
 import { describeError } from '../errors';
 import { formatDateTime } from '../format';
 import type { Lang, MessageKey } from '../i18n';
-import { person } from '../intake';
+import { toPercent } from '../intake';
 import { mayOpen } from '../roles';
 import { navigate, useLocation } from '../router';
-import { ErrorAlert, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
+import { unitName } from '../tree';
+import { applyFieldError, ErrorAlert, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
+import { useWho } from '../components/who';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type Tab = 'calendar' | 'rules' | 'versions';
 const TABS: readonly Tab[] = ['calendar', 'rules', 'versions'];
-
-/** "Who" from an id and the display name the API sends beside it. */
-function useWho(): (id: string | null | undefined, name: string | null | undefined) => string {
-  const { t, user } = useApp();
-  return (id, name) => {
-    const p = person(id, name);
-    switch (p.kind) {
-      case 'system':
-        return t('intake.system');
-      case 'named':
-        return id === user?.id ? t('intake.you', { name: p.name }) : p.name;
-      case 'unknown':
-        return t('intake.otherUser', { id: p.id.slice(0, 8) });
-      case 'none':
-        return '';
-    }
-  };
-}
 
 /** "4 工作小时" / "1 working day". */
 function formatLimit(limit: SlaLimit, t: T): string {
   return `${limit.amount} ${t(`limitUnit.${limit.unit}${limit.amount === 1 ? '.one' : ''}` as MessageKey)}`;
 }
 
-const pct = (f: number) => `${Math.round(f * 1000) / 10}%`;
+const pct = (f: number) => `${toPercent(f)}%`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Day cells
@@ -162,36 +146,35 @@ function DaySwatch({ label, pending, today, selected, children, lang }: { label:
 
 const LEGEND: DayLabel[] = ['workday', 'rest', 'holiday', 'makeup_workday', 'localHoliday', 'localWorkday'];
 
+function LegendItem({ label, pending, today, children }: { label: DayLabel; pending?: boolean; today?: boolean; children: ReactNode }) {
+  const { lang } = useApp();
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+      <span style={{ width: 30 }}>
+        <DaySwatch label={label} pending={pending} today={today} lang={lang}>
+          8
+        </DaySwatch>
+      </span>
+      {children}
+    </span>
+  );
+}
+
 function Legend() {
-  const { t, lang } = useApp();
+  const { t } = useApp();
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: '6px 14px', alignItems: 'center', fontSize: 12 }} data-testid="calendar-legend">
       {LEGEND.map((l) => (
-        <span key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-          <span style={{ width: 30 }}>
-            <DaySwatch label={l} lang={lang}>
-              8
-            </DaySwatch>
-          </span>
+        <LegendItem key={l} label={l}>
           {t(`cal.kind.${l}` as MessageKey)}
-        </span>
+        </LegendItem>
       ))}
-      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-        <span style={{ width: 30 }}>
-          <DaySwatch label="localHoliday" pending lang={lang}>
-            8
-          </DaySwatch>
-        </span>
+      <LegendItem label="localHoliday" pending>
         {t('cal.legend.pending')}
-      </span>
-      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-        <span style={{ width: 30 }}>
-          <DaySwatch label="workday" today lang={lang}>
-            8
-          </DaySwatch>
-        </span>
+      </LegendItem>
+      <LegendItem label="workday" today>
         {t('cal.legend.today')}
-      </span>
+      </LegendItem>
     </div>
   );
 }
@@ -396,8 +379,7 @@ function SaveCalendarModal({
       onSaved(await api.updateSla({ calendarOverrides: overridesBody(draft), note: note.trim() }));
       form.resetFields();
     } catch (e) {
-      if (e instanceof ApiError && e.field === 'note') form.setFields([{ name: 'note', errors: [describeError(lang, e).inline] }]);
-      else setError(e);
+      if (!applyFieldError(e, form, ['note'], lang)) setError(e);
     } finally {
       setBusy(false);
     }
@@ -442,9 +424,9 @@ function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettin
   const cal = useAsync((signal) => api.workingCalendar(requested, signal), [requested, tick]);
   const data = cal.data;
   const year = requested ?? data?.year ?? null;
-  const [draft, setDraft] = useState<OverrideDraft>(() => draftOf(settings.calendarOverrides));
-  useEffect(() => setDraft(draftOf(settings.calendarOverrides)), [settings]);
   const saved = useMemo(() => draftOf(settings.calendarOverrides), [settings]);
+  const [draft, setDraft] = useState<OverrideDraft>(saved);
+  useEffect(() => setDraft(saved), [saved]);
   const changes = useMemo(() => pendingChanges(settings.calendarOverrides, draft), [settings, draft]);
   const [selected, setSelected] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -551,7 +533,7 @@ function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettin
           >
             <span>{t('cal.pending', { n: changes.length })}</span>
             <Space size={8}>
-              <Button size="small" onClick={() => setDraft(draftOf(settings.calendarOverrides))} data-testid="calendar-discard">
+              <Button size="small" onClick={() => setDraft(saved)} data-testid="calendar-discard">
                 {t('cal.discard')}
               </Button>
               <Button size="small" type="primary" onClick={() => setSaving(true)} data-testid="calendar-save">
@@ -582,6 +564,14 @@ function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettin
 interface RulesFormValues extends DeadlinesFormValues {
   note: string;
 }
+
+// API field → the rules form's input, for refusals that name one (a rule's limit and the office hours are shown apart).
+const RULES_FORM_FIELDS: Record<string, keyof RulesFormValues> = {
+  thresholds: 'orangePercent',
+  'supervision.escalateAfterMinutes': 'escalateAfterMinutes',
+  'supervision.maxEscalations': 'maxEscalations',
+  note: 'note',
+};
 
 function LimitInput({ name, disabled }: { name: (string | number)[]; disabled: boolean }) {
   const { t } = useApp();
@@ -615,6 +605,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
   const [ruleErrors, setRuleErrors] = useState<Record<string, string>>({});
   const periods = Form.useWatch('periods', form) as DeadlinesFormValues['periods'] | undefined;
   const minutes = workingMinutes(periods ?? initial.periods);
+  const hoursPerDay = minutes === null ? null : Math.round((minutes / 60) * 100) / 100;
   const defaults = defaultRules(settings.rules);
   const specific = specificRules(settings.rules);
 
@@ -642,12 +633,8 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
       const field = e.field.replace(/^\//, '').replaceAll('/', '.');
       const rule = ruleErrorTarget(field);
       if (rule && rule.index < defaults.length) setRuleErrors({ [`${rule.index}.${rule.part ?? 'sign'}`]: text });
-      else if (field === 'thresholds' || field.startsWith('thresholds.')) form.setFields([{ name: 'orangePercent', errors: [text] }]);
       else if (field.startsWith('workingHours')) setHoursError(text);
-      else if (field === 'supervision.escalateAfterMinutes') form.setFields([{ name: 'escalateAfterMinutes', errors: [text] }]);
-      else if (field === 'supervision.maxEscalations') form.setFields([{ name: 'maxEscalations', errors: [text] }]);
-      else if (field === 'note') form.setFields([{ name: 'note', errors: [text] }]);
-      else setError(e);
+      else if (!applyFieldError(e, form, RULES_FORM_FIELDS, lang)) setError(e);
     } finally {
       setBusy(false);
     }
@@ -673,11 +660,6 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
     const c = categories.find((x) => x.code === prefix);
     return c ? `${prefix} ${lang === 'zh' ? c.name : c.nameEn}` : prefix;
   };
-  const unitName = (id: string | null) => {
-    if (!id) return t('sla.any');
-    const u = units.find((x) => x.id === id);
-    return u ? (lang === 'en' && u.nameEn ? u.nameEn : u.name) : id;
-  };
 
   return (
     <div data-testid="rules-tab">
@@ -698,7 +680,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-            {t('sla.unitsHelp', { hours: minutes === null ? '—' : String(Math.round((minutes / 60) * 100) / 100) })}
+            {t('sla.unitsHelp', { hours: hoursPerDay === null ? '—' : String(hoursPerDay) })}
           </Typography.Paragraph>
         </Card>
 
@@ -716,7 +698,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
               columns={[
                 { title: t('field.urgency'), dataIndex: 'urgency', render: (u: string) => tv('urgency', u) },
                 { title: t('field.category'), dataIndex: 'categoryPrefix', render: (c: string | null) => categoryName(c) },
-                { title: t('field.unit'), dataIndex: 'unitId', render: (u: string | null) => unitName(u) },
+                { title: t('field.unit'), dataIndex: 'unitId', render: (u: string | null) => (u ? unitName(units, u, lang) : t('sla.any')) },
                 { title: t('deadline.signBy'), dataIndex: 'sign', render: (l: SlaLimit) => formatLimit(l, t) },
                 { title: t('deadline.replyBy'), dataIndex: 'reply', render: (l: SlaLimit) => formatLimit(l, t) },
               ]}
@@ -769,7 +751,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
                 </div>
               )}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-                {minutes === null ? t('sla.hoursInvalid') : t('sla.hoursPerDay', { hours: Math.round((minutes / 60) * 100) / 100 })}
+                {hoursPerDay === null ? t('sla.hoursInvalid') : t('sla.hoursPerDay', { hours: hoursPerDay })}
               </Typography.Paragraph>
             </Card>
           </Col>
@@ -916,8 +898,7 @@ function EmergencyCard({ canEdit }: { canEdit: boolean }) {
       form.resetFields();
       message.success(t(r.active ? 'emergency.turnedOn' : 'emergency.turnedOff', { tag: r.tag ?? '', n: r.reprioritised ?? 0 }));
     } catch (e) {
-      if (e instanceof ApiError && e.field === 'tag') form.setFields([{ name: 'tag', errors: [describeError(lang, e).inline] }]);
-      else setError(e);
+      if (!applyFieldError(e, form, ['tag'], lang)) setError(e);
     } finally {
       setBusy(false);
     }

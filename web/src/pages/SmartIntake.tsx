@@ -3,16 +3,14 @@
 import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, InputNumber, Popconfirm, Row, Segmented, Space, Spin, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { useApp } from '../context';
-import { describeError } from '../errors';
 import { formatDateTime, formatSize } from '../format';
 import {
   accuracySince,
   formatDuration,
   formatPercent,
   modelFacts,
-  person,
   RETRAIN_HOURS,
   retrainHoursValid,
   settingsChanges,
@@ -25,28 +23,8 @@ import {
   type SettingsFormValues,
 } from '../intake';
 import { mayOpen } from '../roles';
-import { ErrorAlert, errorMessage, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
-
-/** "Who" from the id and the display name the API sends beside it (settings' updatedBy, a version's createdBy). */
-type Who = (id: string | null | undefined, name: string | null | undefined) => string;
-
-function useWho(): Who {
-  const { t, user } = useApp();
-  return (id, name) => {
-    const p = person(id, name);
-    switch (p.kind) {
-      case 'system':
-        return t('intake.system'); // in the console's language (the server's name is 系统)
-      case 'named':
-        return id === user?.id ? t('intake.you', { name: p.name }) : p.name;
-      case 'unknown':
-        // An account the server could not name: the start of its id.
-        return t('intake.otherUser', { id: p.id.slice(0, 8) });
-      case 'none':
-        return '';
-    }
-  };
-}
+import { applyFieldError, ErrorAlert, errorMessage, NoAccess, PageHeader, PageState, useAsync } from '../components/common';
+import { useWho, type Who } from '../components/who';
 
 // API field → the form's field, for refusals that name one.
 const SETTINGS_FIELDS: Record<string, keyof SettingsFormValues> = {
@@ -82,9 +60,7 @@ function SettingsCard({ canEdit, who }: { canEdit: boolean; who: Who }) {
       state.setData(await api.updateIntakeSettings(changes));
       message.success(t('intake.saved'));
     } catch (e) {
-      const name = e instanceof ApiError && e.field ? SETTINGS_FIELDS[e.field.replace(/^\//, '')] : undefined;
-      if (name && e instanceof ApiError) form.setFields([{ name, errors: [describeError(lang, e).inline] }]);
-      else setError(e);
+      if (!applyFieldError(e, form, SETTINGS_FIELDS, lang)) setError(e);
     } finally {
       setBusy(false);
     }
