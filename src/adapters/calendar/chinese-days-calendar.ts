@@ -1,8 +1,9 @@
 import chineseDays from 'chinese-days';
 import type { CalendarDays, WorkingCalendar } from '../../domain/sla/working-calendar';
 import { buildWorkingCalendar } from '../../domain/sla/working-calendar';
-import { calendarYear, type CalendarYear, type NamedCalendarDays, type NationalCalendar, type NationalDay } from '../../domain/sla/calendar-year';
-import { DAY_MS, shanghaiYmd, weekdayOf } from '../../domain/sla/shanghai-time';
+import type { CalendarOverridesInput } from '../../domain/sla/calendar-overrides';
+import { calendarYear, datesOfYear, type CalendarYear, type NationalCalendar, type NationalDay } from '../../domain/sla/calendar-year';
+import { isWeekend, shanghaiYmd, weekdayOf } from '../../domain/sla/shanghai-time';
 
 /**
  * Turns the `chinese-days` package (official State Council holiday and 调休 make-up workday data) into the
@@ -29,19 +30,19 @@ export function statutoryCalendar(): StatutoryCalendar {
   const workdays: string[] = [];
   const covered = new Set<number>();
   const days = new Map<string, NationalDay>();
-  const end = Date.UTC(LAST_YEAR_SCANNED, 11, 31);
-  for (let t = Date.UTC(FIRST_YEAR, 0, 1); t <= end; t += DAY_MS) {
-    const ymd = new Date(t).toISOString().slice(0, 10);
-    const detail = chineseDays.getDayDetail(ymd);
-    // festival days are named "English,中文,days" (days: the statutory days off); plain days after the weekday
-    const named = parseFestivalName(detail.name);
-    if (named) {
-      covered.add(Number(ymd.slice(0, 4)));
-      days.set(ymd, { work: detail.work, ...named });
+  for (let year = FIRST_YEAR; year <= LAST_YEAR_SCANNED; year++) {
+    for (const ymd of datesOfYear(year)) {
+      const detail = chineseDays.getDayDetail(ymd);
+      // festival days are named "English,中文,days" (days: the statutory days off); plain days after the weekday
+      const named = parseFestivalName(detail.name);
+      if (named) {
+        covered.add(year);
+        days.set(ymd, { work: detail.work, ...named });
+      }
+      const weekend = isWeekend(weekdayOf(ymd));
+      if (weekend && detail.work) workdays.push(ymd);
+      if (!weekend && !detail.work) holidays.push(ymd);
     }
-    const weekend = weekdayOf(ymd) === 0 || weekdayOf(ymd) === 6;
-    if (weekend && detail.work) workdays.push(ymd);
-    if (!weekend && !detail.work) holidays.push(ymd);
   }
   cached = { holidays, workdays, coveredYears: [...covered].sort((a, b) => a - b), days };
   return cached;
@@ -55,7 +56,7 @@ export function parseFestivalName(text: string): { name: string; nameEn: string 
 }
 
 /** One year of the working calendar: national data plus the local overrides (and their names), day by day. */
-export function workingCalendarYear(year: number, overrides?: NamedCalendarDays): CalendarYear {
+export function workingCalendarYear(year: number, overrides?: CalendarOverridesInput): CalendarYear {
   return calendarYear(year, statutoryCalendar(), overrides);
 }
 

@@ -1,16 +1,13 @@
-import { SYSTEM_ACTOR } from '../../domain/roles';
 import { storedCalendarOverrides, type CalendarOverrides } from '../../domain/sla/calendar-overrides';
 import type { Deadlines } from '../../domain/sla/deadlines';
-import type { SlaSettings } from '../../domain/sla/settings';
+import type { SlaSettings, SlaSettingsView } from '../../domain/sla/settings';
 import type { EmergencyMode } from '../../domain/sla/emergency-mode';
 import type { SlaRule } from '../../domain/sla/sla-policy';
 import type { SupervisionPolicy } from '../../domain/sla/supervision';
 import type { WarningLevel, WarningSchedule, WarningThresholds } from '../../domain/sla/warning';
 import type { WorkingHoursConfig } from '../../domain/sla/working-hours';
 import type { Sql } from './database';
-import { iso, isoOrNull, json, num } from './rows';
-
-export type { SlaSettings } from '../../domain/sla/settings';
+import { actorName, iso, isoOrNull, json, num } from './rows';
 
 /** The sweep's and the queues' view of one order. */
 export interface DeadlineRow {
@@ -87,9 +84,12 @@ export const toDeadlineRow = (r: Row): DeadlineRow => ({
   supervisionCount: num(r.supervision_count),
 });
 
-/** The name of who did something: the joined user's display name, or the system's own name. */
-const nameOf = (id: unknown, displayName: unknown): string | null =>
-  id === SYSTEM_ACTOR.id ? SYSTEM_ACTOR.name : ((displayName as string | null | undefined) ?? null);
+type StoredEmergencyMode = EmergencyMode & { changedAt: string | null; changedBy: string | null };
+
+const toEmergencyMode = (row: Row | undefined): StoredEmergencyMode =>
+  row
+    ? { active: Boolean(row.active), tag: (row.tag as string | null) ?? null, changedAt: iso(row.changed_at), changedBy: (row.changed_by as string | null) ?? null }
+    : { active: false, tag: null, changedAt: null, changedBy: null };
 
 const ts = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -101,12 +101,12 @@ export function slaStore(sql: Sql) {
     },
 
     /** Versions, newest first (at most `limit`), with the display name of who stored each. */
-    async settingsVersions(limit?: number): Promise<(SlaSettings & { createdByName: string | null })[]> {
+    async settingsVersions(limit?: number): Promise<SlaSettingsView[]> {
       const rows = await sql.query<Row>(
         `SELECT s.*, u.display_name AS created_by_name FROM sla_settings s LEFT JOIN users u ON u.id = s.created_by ORDER BY s.version DESC${limit ? ' LIMIT $1' : ''}`,
         limit ? [limit] : [],
       );
-      return rows.map((r) => ({ ...toSettings(r), createdByName: nameOf(r.created_by, r.created_by_name) }));
+      return rows.map((r) => ({ ...toSettings(r), createdByName: actorName(r.created_by, r.created_by_name) }));
     },
 
     /** Inserts the next version; the primary key makes two concurrent edits fail rather than interleave. */
@@ -128,16 +128,16 @@ export function slaStore(sql: Sql) {
       );
     },
 
-    async emergencyMode(): Promise<EmergencyMode & { changedAt: string | null; changedBy: string | null; changedByName: string | null }> {
+    /** The mode as the deadline rules read it, on every sweep, order change and order list: no join. */
+    async emergencyMode(): Promise<StoredEmergencyMode> {
+      const [row] = await sql.query<Row>('SELECT * FROM emergency_mode WHERE id = 1');
+      return toEmergencyMode(row);
+    },
+
+    /** The mode with the display name of who changed it, for GET /admin/emergency. */
+    async emergencyModeWithName(): Promise<StoredEmergencyMode & { changedByName: string | null }> {
       const [row] = await sql.query<Row>('SELECT e.*, u.display_name AS changed_by_name FROM emergency_mode e LEFT JOIN users u ON u.id = e.changed_by WHERE e.id = 1');
-      if (!row) return { active: false, tag: null, changedAt: null, changedBy: null, changedByName: null };
-      return {
-        active: Boolean(row.active),
-        tag: (row.tag as string | null) ?? null,
-        changedAt: iso(row.changed_at),
-        changedBy: (row.changed_by as string | null) ?? null,
-        changedByName: nameOf(row.changed_by, row.changed_by_name),
-      };
+      return { ...toEmergencyMode(row), changedByName: row ? actorName(row.changed_by, row.changed_by_name) : null };
     },
 
     async setEmergencyMode(mode: EmergencyMode, at: string, by: string): Promise<void> {

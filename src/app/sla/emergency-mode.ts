@@ -33,5 +33,5 @@ export async function setEmergencyMode(
 }
 
 export async function getEmergencyMode(ctx: { db: Database }) {
-  return slaStore(ctx.db).emergencyMode();
+  return slaStore(ctx.db).emergencyModeWithName();
 }

@@ -1,8 +1,8 @@
 import type { Sql } from '../../adapters/db/database';
-import type { SlaSettings } from '../../adapters/db/sla.store';
 import { slaStore } from '../../adapters/db/sla.store';
 import { chinaWorkingCalendar } from '../../adapters/calendar/chinese-days-calendar';
 import type { EmergencyMode } from '../../domain/sla/emergency-mode';
+import type { SlaSettings } from '../../domain/sla/settings';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
 import { DEFAULT_SLA_RULES } from '../../domain/sla/sla-policy';
 import type { WorkingTime } from '../../domain/sla/sla-limit';

@@ -26,18 +26,17 @@ export function requireSettingsReader(actor: Actor): void {
   if (!hasRole(actor, 'admin', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', '无权查看时限设置 Only admins, supervisors and leaders see deadline settings');
 }
 
-/** A settings version with the display name of who stored it (for roles that may not list users). */
-export type { SlaSettingsView } from '../../domain/sla/settings';
-
 const DEFAULT_VIEW: SlaSettingsView = { ...DEFAULT_SLA_SETTINGS, createdByName: null };
 
 /** The current settings version (version 0 = the built-in defaults), with the calendar data's coverage. */
-export async function getSlaSettings(ctx: { db: Database }): Promise<SlaSettingsView & { statutoryYears: number[] }> {
+export async function getSlaSettings(ctx: { db: Database }, actor: Actor): Promise<SlaSettingsView & { statutoryYears: number[] }> {
+  requireSettingsReader(actor);
   const [settings] = await slaStore(ctx.db).settingsVersions(1);
   return { ...(settings ?? DEFAULT_VIEW), statutoryYears: statutoryCalendar().coveredYears };
 }
 
-export async function listSlaSettingsVersions(ctx: { db: Database }): Promise<SlaSettingsView[]> {
+export async function listSlaSettingsVersions(ctx: { db: Database }, actor: Actor): Promise<SlaSettingsView[]> {
+  requireSettingsReader(actor);
   const versions = await slaStore(ctx.db).settingsVersions();
   return [...versions, DEFAULT_VIEW];
 }

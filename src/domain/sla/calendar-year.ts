@@ -1,5 +1,5 @@
-import { DAY_MS, weekdayOf } from './shanghai-time';
-import type { CalendarDays } from './working-calendar';
+import type { CalendarOverridesInput } from './calendar-overrides';
+import { DAY_MS, isWeekend, weekdayOf } from './shanghai-time';
 
 /**
  * The working calendar of one year as people read it: every day with its kind and where that comes from.
@@ -63,8 +63,6 @@ export interface CalendarYear {
   totals: Record<DayKind, number> & { local: number };
 }
 
-const isWeekend = (weekday: number) => weekday === 0 || weekday === 6;
-
 /** The kind of a day from its weekday, the national data (if it names the day) and a local override. */
 export function dayKindOf(weekday: number, national: Pick<NationalDay, 'work'> | null, override: LocalOverride | null): { kind: DayKind; source: DaySource } {
   if (override === 'holiday') return { kind: 'holiday', source: 'local' };
@@ -92,12 +90,8 @@ export function datesOfYear(year: number): string[] {
   return out;
 }
 
-/** The local overrides with their optional names (by date; a name counts only on an overridden day). */
-export interface NamedCalendarDays extends CalendarDays {
-  names?: Readonly<Record<string, string>>;
-}
-
-export function calendarYear(year: number, national: NationalCalendar, overrides?: NamedCalendarDays): CalendarYear {
+/** The year with the local overrides applied; a name counts only on an overridden day. */
+export function calendarYear(year: number, national: NationalCalendar, overrides?: CalendarOverridesInput): CalendarYear {
   const holidays = new Set(overrides?.holidays ?? []);
   const workdays = new Set(overrides?.workdays ?? []);
   const names = overrides?.names ?? {};

@@ -37,6 +37,9 @@ export function weekdayOf(ymd: string): number {
   return new Date(`${ymd}T00:00:00Z`).getUTCDay();
 }
 
+/** Saturday or Sunday, by `weekdayOf` number. */
+export const isWeekend = (weekday: number): boolean => weekday === 0 || weekday === 6;
+
 /** Minutes since midnight of an `HH:mm` text (24:00 allowed as the end of a day). */
 export function parseHhmm(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);

@@ -1,4 +1,4 @@
-import { weekdayOf } from './shanghai-time';
+import { isWeekend, weekdayOf } from './shanghai-time';
 
 /**
  * Which local dates are working days. A plain value built from sets, so the deadline arithmetic stays pure:
@@ -34,8 +34,7 @@ export function buildWorkingCalendar(statutory: CalendarDays, overrides?: Calend
     isWorkday(ymd: string): boolean {
       if (on.has(ymd)) return true;
       if (off.has(ymd)) return false;
-      const wd = weekdayOf(ymd);
-      return wd !== 0 && wd !== 6;
+      return !isWeekend(weekdayOf(ymd));
     },
   };
 }

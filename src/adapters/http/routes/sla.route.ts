@@ -3,7 +3,7 @@ import type { AppContext } from '../../../app/ports';
 import { deadlineViewOf } from '../../../app/sla/deadline-view';
 import { getEmergencyMode, setEmergencyMode } from '../../../app/sla/emergency-mode';
 import { CALENDAR_YEARS, getWorkingCalendar } from '../../../app/sla/get-working-calendar';
-import { getSlaSettings, listSlaSettingsVersions, requireAdmin, requireSettingsReader, updateSlaSettings } from '../../../app/sla/sla-settings';
+import { getSlaSettings, listSlaSettingsVersions, requireAdmin, updateSlaSettings } from '../../../app/sla/sla-settings';
 import { supervisionBoard } from '../../../app/sla/supervision-board';
 import { sweepDeadlines } from '../../../app/sla/sweep-deadlines';
 import { slaStore } from '../../db/sla.store';
@@ -173,18 +173,16 @@ function unitScope(actor: Actor, requested: string | undefined): string | null {
 export function slaRoutes(app: App, ctx: AppContext) {
   const E = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
-  app.get('/admin/sla', { schema: { tags: ['deadlines'], summary: 'Current deadline settings version', response: { 200: Settings, ...E } } }, async (request) => {
-    requireSettingsReader(requireActor(request));
-    return getSlaSettings(ctx);
-  });
+  app.get(
+    '/admin/sla',
+    { schema: { tags: ['deadlines'], summary: 'Current deadline settings version', response: { 200: Settings, ...E } } },
+    async (request) => getSlaSettings(ctx, requireActor(request)),
+  );
 
   app.get(
     '/admin/sla/versions',
     { schema: { tags: ['deadlines'], summary: 'All deadline settings versions, newest first', response: { 200: Type.Object({ items: Type.Array(Settings) }), ...E } } },
-    async (request) => {
-      requireSettingsReader(requireActor(request));
-      return { items: await listSlaSettingsVersions(ctx) };
-    },
+    async (request) => ({ items: await listSlaSettingsVersions(ctx, requireActor(request)) }),
   );
 
   app.put(
