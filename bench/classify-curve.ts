@@ -6,10 +6,10 @@
  * The same default configuration as `bench:classify`; lines are `{"id","title","body","label"}`.
  */
 import os from 'node:os';
-import { extractTerms } from '../src/intake/features';
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
-import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest } from '../src/intake/text-model';
+import { extractTerms } from '../src/modules/intake/engine/features';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { classificationReport, stratifiedFolds } from '../src/modules/intake/engine/metrics';
+import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest } from '../src/modules/intake/engine/text-model';
 import { option, readJsonl } from './jsonl';
 
 /**

@@ -6,12 +6,12 @@
  *   npx tsx bench/classify-explore.ts b '[{"titleW":0,"titleBlock":true,"charMax":2}]' '[{"kind":"nbsvm","C":3,"alpha":0.05,"epochs":50}]'
  * Models: OvR squared-hinge SVM (dual coordinate descent), the repo's softmax and complement NB, NB-SVM.
  */
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { extractTerms, type TermCounts } from '../src/intake/features';
-import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
-import { trainSoftmax, linearScores, type LinearWeights } from '../src/intake/softmax-regression';
-import { trainComplementNb } from '../src/intake/naive-bayes';
-import { createPrng, shuffleInPlace } from '../src/intake/prng';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { extractTerms, type TermCounts } from '../src/modules/intake/engine/features';
+import { classificationReport, stratifiedFolds } from '../src/modules/intake/engine/metrics';
+import { trainSoftmax, linearScores, type LinearWeights } from '../src/modules/intake/engine/softmax-regression';
+import { trainComplementNb } from '../src/modules/intake/engine/naive-bayes';
+import { createPrng, shuffleInPlace } from '../src/modules/intake/engine/prng';
 import { readJsonl } from './jsonl';
 
 const file = process.env.DATA ?? '/tmp/teddy-split/train.jsonl';

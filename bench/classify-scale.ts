@@ -6,13 +6,13 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadDivisions } from '../src/demo/divisions';
-import { CATEGORY_TARGET, UNIT_TARGET } from '../src/intake/analyze';
-import { generateDemoOrders } from '../src/intake/demo-orders';
-import { demoTrainingExamples } from '../src/intake/demo-model';
-import { extractTerms } from '../src/intake/features';
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { DEFAULT_TEXT_MODEL_CONFIG, predictText, trainTextModel, type TextModelConfig } from '../src/intake/text-model';
+import { loadDivisions } from '../src/modules/org/divisions';
+import { CATEGORY_TARGET, UNIT_TARGET } from '../src/modules/intake/engine/analyze';
+import { generateDemoOrders } from '../src/modules/intake/engine/demo-orders';
+import { demoTrainingExamples } from '../src/modules/intake/engine/demo-model';
+import { extractTerms } from '../src/modules/intake/engine/features';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { DEFAULT_TEXT_MODEL_CONFIG, predictText, trainTextModel, type TextModelConfig } from '../src/modules/intake/engine/text-model';
 
 const args = new Map<string, string>();
 const argv = process.argv.slice(2);

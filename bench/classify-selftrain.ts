@@ -9,10 +9,10 @@
  * Unlabelled lines need `title` and `body`.
  */
 import os from 'node:os';
-import { extractTerms, type TermCounts } from '../src/intake/features';
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
-import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest, type TextModel, type TrainingExample } from '../src/intake/text-model';
+import { extractTerms, type TermCounts } from '../src/modules/intake/engine/features';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { classificationReport, stratifiedFolds } from '../src/modules/intake/engine/metrics';
+import { DEFAULT_TEXT_MODEL_CONFIG, headProbabilities, trainTextModel, vectoriseRequest, type TextModel, type TrainingExample } from '../src/modules/intake/engine/text-model';
 import { option, readJsonl } from './jsonl';
 
 const compact = (text: string): string => text.replace(/\s+/g, '');

@@ -12,12 +12,12 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { expectedCalibrationError } from '../src/intake/calibration';
-import { extractTerms, type TermCounts } from '../src/intake/features';
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { DEFAULT_NB_SVM_OPTIONS } from '../src/intake/nb-svm';
-import { classificationReport, stratifiedFolds } from '../src/intake/metrics';
-import { DEFAULT_TEXT_MODEL_CONFIG, predictText, trainTextModel, vectoriseRequest, headProbabilities, type TextModelConfig } from '../src/intake/text-model';
+import { expectedCalibrationError } from '../src/modules/intake/engine/calibration';
+import { extractTerms, type TermCounts } from '../src/modules/intake/engine/features';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { DEFAULT_NB_SVM_OPTIONS } from '../src/modules/intake/engine/nb-svm';
+import { classificationReport, stratifiedFolds } from '../src/modules/intake/engine/metrics';
+import { DEFAULT_TEXT_MODEL_CONFIG, predictText, trainTextModel, vectoriseRequest, headProbabilities, type TextModelConfig } from '../src/modules/intake/engine/text-model';
 import { readJsonl, writeJsonl, type LabelledMessage } from './jsonl';
 
 type Args = Map<string, string>;

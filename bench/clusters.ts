@@ -6,9 +6,9 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { loadDivisions } from '../src/demo/divisions';
-import { generateDemoOrders } from '../src/intake/demo-orders';
-import { clusterOrders } from '../src/intake/similar';
+import { loadDivisions } from '../src/modules/org/divisions';
+import { generateDemoOrders } from '../src/modules/intake/engine/demo-orders';
+import { clusterOrders } from '../src/modules/intake/engine/similar';
 import { option } from './jsonl';
 
 const count = Number(option('orders') ?? 5000);

@@ -12,15 +12,15 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { DEMO_MODEL_CONFIG } from '../src/app/intake/train-intake-model';
-import { DEMO_CATEGORIES, flattenCategories } from '../src/demo/categories';
-import { loadDivisions } from '../src/demo/divisions';
-import { CATEGORY_TARGET, UNIT_TARGET } from '../src/intake/analyze';
-import { demoTrainingExamples } from '../src/intake/demo-model';
-import { generateDemoOrders } from '../src/intake/demo-orders';
-import { LEAF_PHRASES } from '../src/intake/demo-phrases';
-import { sharedJiebaTokenizer } from '../src/intake/jieba-tokenizer';
-import { predictText, trainTextModel } from '../src/intake/text-model';
+import { DEMO_MODEL_CONFIG } from '../src/modules/intake/app/train-intake-model';
+import { DEMO_CATEGORIES, flattenCategories } from '../src/modules/org/domain/categories';
+import { loadDivisions } from '../src/modules/org/divisions';
+import { CATEGORY_TARGET, UNIT_TARGET } from '../src/modules/intake/engine/analyze';
+import { demoTrainingExamples } from '../src/modules/intake/engine/demo-model';
+import { generateDemoOrders } from '../src/modules/intake/engine/demo-orders';
+import { LEAF_PHRASES } from '../src/modules/intake/engine/demo-phrases';
+import { sharedJiebaTokenizer } from '../src/modules/intake/engine/jieba-tokenizer';
+import { predictText, trainTextModel } from '../src/modules/intake/engine/text-model';
 
 const FIXTURE = new URL('../test/fixtures/intake/realistic-requests.json', import.meta.url);
 /** The two requests the browser tests type at the agent desk (test/e2e/autofill.e2e.test.ts). */

@@ -6,7 +6,7 @@
  * Prints ONE JSON line with the counts.
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../src/demo/divisions';
+import { parseCsv } from '../src/modules/org/divisions';
 import { writeJsonl, type LabelledMessage } from './jsonl';
 
 const [input, output] = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -8,11 +8,12 @@
  */
 import os from 'node:os';
 import pg from 'pg';
-import { migrate } from '../src/adapters/db/migrate';
-import { openPostgres } from '../src/adapters/db/postgres';
-import { slaStore } from '../src/adapters/db/sla.store';
-import { loadSla } from '../src/app/sla/load-sla';
-import { sweepDeadlines } from '../src/app/sla/sweep-deadlines';
+import { migrate } from '../src/platform/db/migrate';
+import { openPostgres } from '../src/platform/db/postgres';
+import { slaStore } from '../src/modules/deadlines/deadlines.store';
+import { loadSla } from '../src/modules/deadlines/app/load-deadline-settings';
+import { sweepDeadlines } from '../src/modules/deadlines/app/sweep-deadlines';
+import { BENCH_MIGRATIONS, benchContext } from './platform';
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -35,7 +36,7 @@ async function ensureDatabase(): Promise<string> {
 async function main(): Promise<void> {
   const url = await ensureDatabase();
   const db = await openPostgres(url, 4);
-  await migrate(db);
+  await migrate(db, BENCH_MIGRATIONS);
   const seedStart = performance.now();
   const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets');
   if (n !== ORDERS) {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   for (let minute = 1; minute <= 5; minute++) {
     const at = new Date(T0.getTime() + minute * 60_000);
     const start = performance.now();
-    const r = await sweepDeadlines({ db, clock: { now: () => at }, ids, workers: 2 });
+    const r = await sweepDeadlines({ db, clock: { now: () => at }, ids, events: benchContext(db).events, workers: 2 });
     runs.push({ ms: performance.now() - start, report: r });
   }
   const report = runs[0]!.report;

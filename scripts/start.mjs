@@ -22,5 +22,5 @@ if (existsSync(join(webSrc, 'index.html')) && (!existsSync(dist) || statSync(dis
   const built = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const server = spawnSync('npx', ['tsx', 'src/main.ts'], { cwd: root, stdio: 'inherit' });
+const server = spawnSync('npx', ['tsx', 'src/server.ts'], { cwd: root, stdio: 'inherit' });
 process.exit(server.status ?? 0);

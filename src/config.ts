@@ -18,6 +18,15 @@ const flag = (fallback: boolean) => (raw: string | undefined) => (raw === undefi
 export const SETTINGS = {
   port: { env: 'PORT', description: 'HTTP port', parse: integer(12345, 0, 65535, 'PORT') },
   host: { env: 'HOST', description: 'Address to listen on', parse: text('0.0.0.0') },
+  cityCode: {
+    env: 'CITY_CODE',
+    description: 'The prefecture-level city this deployment serves, by its 4-digit division code (3203 徐州市, the demo city; 5101 成都市; 1101 北京市): its districts and streets start the organisation tree and guide place resolution',
+    parse: (raw: string | undefined) => {
+      const code = raw === undefined || raw === '' ? '3203' : raw;
+      if (!/^\d{4}$/.test(code)) throw new Error(`CITY_CODE must be a 4-digit division code such as 3203, got "${raw}"`);
+      return code;
+    },
+  },
   dataDir: { env: 'DATA_DIR', description: 'Folder of the embedded database (PGlite), used when DATABASE_URL is not set', parse: text('./data') },
   databaseUrl: { env: 'DATABASE_URL', description: 'PostgreSQL connection string; when set, the server runs on PostgreSQL', secret: true, parse: text() },
   databasePoolSize: { env: 'DATABASE_POOL_SIZE', description: 'Connections each node keeps to PostgreSQL', parse: integer(10, 1, 500, 'DATABASE_POOL_SIZE') },

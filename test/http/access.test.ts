@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scryptHasher } from '../../src/adapters/crypto/passwords';
-import { buildApp, type App } from '../../src/adapters/http/app';
-import type { AuthPolicy, PasswordHasher } from '../../src/app/ports';
+import { scryptHasher } from '../../src/platform/crypto';
+import { buildApp, type App } from '../../src/platform/http/app';
+import type { AuthPolicy, PasswordHasher } from '../../src/platform/context';
 import { TestClock, testContext } from '../support/context';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/http';
 import { actOk, fetchTicket, HOUSING, register, STREET } from '../support/tickets';
@@ -30,7 +30,7 @@ async function twoNodes(auth: Partial<AuthPolicy> = {}) {
   const clocks = [new TestClock(t.clock.now()), new TestClock(t.clock.now())];
   const apps: App[] = [];
   for (const clock of clocks) {
-    apps.push(await buildApp(testContext(await t.tdb.openAnother(), clock, { passwords, auth: { ...t.ctx.auth, ...auth } }), { webDist: null }));
+    apps.push(await buildApp(testContext(await t.tdb.openAnother(), clock, { passwords, auth: { ...t.ctx.auth, ...auth } }), { webDist: null, modules: t.modules }));
   }
   return {
     login: (i: number, username: string, password: string, remoteAddress: string) =>

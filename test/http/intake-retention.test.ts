@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureIntakeModel } from '../../src/app/intake/train-intake-model';
-import { SYSTEM_ACTOR } from '../../src/domain/roles';
+import { ensureIntakeModel } from '../../src/modules/intake/app/train-intake-model';
+import { SYSTEM_ACTOR } from '../../src/platform/roles';
 import { createTestApp, type TestApp } from '../support/http';
 
 // INTAKE_MODELS_KEPT through the API: with one version kept, training a new one archives the previous one, which
@@ -8,8 +8,8 @@ import { createTestApp, type TestApp } from '../support/http';
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ features: { demoOrderCount: 400, modelsKept: 1 } });
-  await ensureIntakeModel(t.ctx, t.intake!, SYSTEM_ACTOR);
+  t = await createTestApp({ intake: { demoOrderCount: 400, modelsKept: 1 } });
+  await ensureIntakeModel(t.ctx, t.intake, SYSTEM_ACTOR);
 }, 180_000);
 afterAll(async () => t.close());
 

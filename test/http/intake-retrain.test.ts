@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/adapters/db/database';
-import { intakeStore } from '../../src/adapters/db/intake.store';
-import { trainInProcess, type IntakeRuntime, type ModelTrainer } from '../../src/app/intake/intake-runtime';
-import { ensureIntakeModel, retrainIfDue } from '../../src/app/intake/train-intake-model';
-import type { AppContext } from '../../src/app/ports';
-import { SYSTEM_ACTOR } from '../../src/domain/roles';
-import { DEMO_MODEL_CLAIM_MINUTES, RETRAIN_CLAIM_MINUTES } from '../../src/intake/retrain-schedule';
-import { sharedJiebaTokenizer } from '../../src/intake/jieba-tokenizer';
+import type { Database } from '../../src/platform/db/database';
+import { intakeStore } from '../../src/modules/intake/intake.store';
+import { trainInProcess, type IntakeRuntime, type ModelTrainer } from '../../src/modules/intake/app/intake-runtime';
+import { ensureIntakeModel, retrainIfDue } from '../../src/modules/intake/app/train-intake-model';
+import type { AppContext } from '../../src/platform/context';
+import { SYSTEM_ACTOR } from '../../src/platform/roles';
+import { DEMO_MODEL_CLAIM_MINUTES, RETRAIN_CLAIM_MINUTES } from '../../src/modules/intake/engine/retrain-schedule';
+import { sharedJiebaTokenizer } from '../../src/modules/intake/engine/jieba-tokenizer';
 import { createTestApp, type TestApp } from '../support/http';
 import { actOk, register } from '../support/tickets';
 
@@ -28,8 +28,8 @@ let routeTrainer: ModelTrainer = trainHere;
 
 beforeAll(async () => {
   // A small demo set keeps each training to a second or two; the model is the same kind.
-  t = await createTestApp({ features: { demoOrderCount: 400, trainer: (input) => routeTrainer(input) } });
-  intake = t.intake!;
+  t = await createTestApp({ intake: { demoOrderCount: 400, trainer: (input) => routeTrainer(input) } });
+  intake = t.intake;
   otherDb = await t.tdb.openAnother(); // PostgreSQL: a second pool; PGlite: its one connection
   start = t.clock.now().getTime();
   await ensureIntakeModel(t.ctx, intake, SYSTEM_ACTOR);

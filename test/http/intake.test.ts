@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { IntakeRuntime } from '../../src/app/intake/intake-runtime';
-import { ensureIntakeModel, retrainIfDue } from '../../src/app/intake/train-intake-model';
-import { SYSTEM_ACTOR } from '../../src/domain/roles';
+import type { IntakeRuntime } from '../../src/modules/intake/app/intake-runtime';
+import { ensureIntakeModel, retrainIfDue } from '../../src/modules/intake/app/train-intake-model';
+import { SYSTEM_ACTOR } from '../../src/platform/roles';
 import { createTestApp, type TestApp } from '../support/http';
 import { act, actOk, fetchTicket, HOUSING, register } from '../support/tickets';
 
@@ -10,8 +10,8 @@ let intake: IntakeRuntime;
 
 beforeAll(async () => {
   // A smaller demo set than production (3,000) keeps the suite quick; the model is the same kind.
-  t = await createTestApp({ features: { demoOrderCount: 1500 } });
-  intake = t.intake!;
+  t = await createTestApp({ intake: { demoOrderCount: 1500 } });
+  intake = t.intake;
   await ensureIntakeModel(t.ctx, intake, SYSTEM_ACTOR);
 });
 afterAll(async () => t.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/adapters/http/app';
+import { buildApp } from '../../src/platform/http/app';
 import { TestClock, testContext } from '../support/context';
 import { createTestApp, type TestApp } from '../support/http';
 import { actOk, fetchTicket, STREET } from '../support/tickets';
@@ -79,7 +79,7 @@ describe('citizen portal (no account)', () => {
     const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '路面塌陷', caller: { phone: '13600004444' } } })).json();
     // A second node: its own connection (PostgreSQL), its own clock and its own app, over the same database.
     const clockB = new TestClock(t.clock.now());
-    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), clockB), { webDist: null });
+    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), clockB), { webDist: null, modules: t.modules });
     try {
       const nodes = [t.app, nodeB];
       const look = (node: number, phone: string) =>
@@ -105,7 +105,7 @@ describe('citizen portal (no account)', () => {
 
   it('counts guesses sent all at once, to one node or to many, against each other', async () => {
     const { number } = (await t.app.inject({ method: 'POST', url: '/api/v1/public/tickets', payload: { content: '路灯不亮', caller: { phone: '13500006666' } } })).json();
-    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), t.clock), { webDist: null });
+    const nodeB = await buildApp(testContext(await t.tdb.openAnother(), t.clock), { webDist: null, modules: t.modules });
     try {
       const nodes = [t.app, nodeB];
       const answers = await Promise.all(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeStore } from '../../src/adapters/db/intake.store';
+import { intakeStore } from '../../src/modules/intake/intake.store';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 // Model retention, on both engines: only the newest versions keep their weights; older ones stay listed,

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/adapters/db/database';
-import { slaStore } from '../../src/adapters/db/sla.store';
-import { withDeadlines } from '../../src/app/sla/deadline-view';
-import { setEmergencyMode } from '../../src/app/sla/emergency-mode';
-import { updateSlaSettings } from '../../src/app/sla/sla-settings';
-import { supervisionBoard } from '../../src/app/sla/supervision-board';
-import { sweepDeadlines } from '../../src/app/sla/sweep-deadlines';
-import { trackDeadlines } from '../../src/app/sla/track-deadlines';
-import type { Actor } from '../../src/domain/roles';
-import type { Ticket, TicketEvent } from '../../src/domain/ticket/ticket';
+import type { Database } from '../../src/platform/db/database';
+import { slaStore } from '../../src/modules/deadlines/deadlines.store';
+import { withDeadlines } from '../../src/modules/deadlines/app/deadline-view';
+import { setEmergencyMode } from '../../src/modules/deadlines/app/emergency-mode';
+import { updateSlaSettings } from '../../src/modules/deadlines/app/deadline-settings';
+import { supervisionBoard } from '../../src/modules/deadlines/app/supervision-board';
+import { sweepDeadlines } from '../../src/modules/deadlines/app/sweep-deadlines';
+import { trackDeadlines } from '../../src/modules/deadlines/app/track-deadlines';
+import type { Actor } from '../../src/platform/roles';
+import type { Ticket } from '../../src/platform/events/order';
+import { createEventLog, type EventLog } from '../../src/platform/events/event-log';
+import type { OrderEventDraft, OrderEventType } from '../../src/platform/events/order-events';
 import { createTestDatabase, ENGINE, type TestDatabase } from '../support/database';
 
 // Asia/Shanghai wall-clock → Date
@@ -49,19 +51,29 @@ async function insertTicket(db: Database, t: Ticket): Promise<void> {
   );
 }
 
-let seq = 100;
-function event(t: Ticket, type: TicketEvent['type'], at: string, payload: Record<string, unknown> = {}): TicketEvent {
-  return { id: `e${++seq}`, ticketId: t.id, seq: ++seq, type, at: sh(at).toISOString(), actor: { ...admin, roles: [...admin.roles] }, fromStatus: null, toStatus: t.status, payload };
+/** The payload each event type needs, filled with what the deadline tracking does not read. */
+const DEFAULT_PAYLOADS: Partial<Record<OrderEventType, Record<string, unknown>>> = {
+  dispatched: { leadUnitId: 'street', coUnitIds: [], note: null },
+  signed: { unitId: 'street' },
+  returned: { unitId: 'street', reason: '非本单位职责' },
+  extension_decided: { approve: true, hours: 8, note: null },
+};
+function event(t: Ticket, type: OrderEventType, at: string, payload: Record<string, unknown> = {}): OrderEventDraft {
+  return { type, at: sh(at).toISOString(), actor: { ...admin, roles: [...admin.roles] }, fromStatus: null, toStatus: t.status, payload: { ...DEFAULT_PAYLOADS[type], ...payload } } as OrderEventDraft;
 }
 
-/** Simulates what act-on-ticket does: save the new status, then run the hook in the same transaction. */
-async function change(db: Database, hook: ReturnType<typeof trackDeadlines>, after: Ticket, events: TicketEvent[]): Promise<void> {
+/** An event log whose one reaction is the deadline tracking, as the deadlines module registers it. */
+function logWith(clock: { now(): Date }, ids: { id(): string }): EventLog {
+  const deps = { clock, events: undefined as unknown as EventLog };
+  deps.events = createEventLog({ ids }, [trackDeadlines(deps)]);
+  return deps.events;
+}
+
+/** Simulates what act-on-ticket does: save the new status, then append the events (running the reaction) in one transaction. */
+async function change(db: Database, log: EventLog, after: Ticket, drafts: OrderEventDraft[]): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('UPDATE tickets SET status = $2, lead_unit_id = $3 WHERE id = $1', [after.id, after.status, after.leadUnitId]);
-    const [last] = await tx.query<{ n: number }>('SELECT coalesce(max(seq), 0)::int AS n FROM ticket_events WHERE ticket_id = $1', [after.id]);
-    // the action's own events take the next numbers (act-on-ticket stores them; here only their numbering matters)
-    const numbered = events.map((e, i) => ({ ...e, seq: (last?.n ?? 0) + 1 + i }));
-    await hook(tx, { before: null, after, events: numbered });
+    await log.append(tx, { before: null, after, drafts });
   });
 }
 
@@ -70,7 +82,7 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
   let tdb: TestDatabase;
   const clock = testClock('2025-09-30 15:00');
   const ids = idGen('x');
-  const hook = trackDeadlines({ clock, ids });
+  const hook = logWith(clock, ids);
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -94,8 +106,9 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
     expect(view?.warning).toBe('none'); // 3.5 of 7 sign hours used by 15:00 on the day received
     const [later] = await withDeadlines(db, [{ id: '1' }], sh('2025-09-30 15:42'));
     expect(later?.warning).toBe('yellow'); // 60 % of the sign time: 4.2 working hours
-    const events = await db.query<{ type: string; payload: { reason: string } }>("SELECT type, payload FROM ticket_events WHERE ticket_id = '1'");
-    expect(events.map((e) => [e.type, e.payload.reason])).toEqual([['deadline_changed', 'dispatched']]);
+    const events = await db.query<{ type: string; payload: { reason?: string } }>("SELECT type, payload FROM ticket_events WHERE ticket_id = '1' ORDER BY seq");
+    // the dispatch, then the deadline it set, right after it in the order's sequence
+    expect(events.map((e) => [e.type, e.payload.reason])).toEqual([['dispatched', undefined], ['deadline_changed', 'dispatched']]);
   });
 
   it('moves replyBy on an approved extension and keeps the original', async () => {
@@ -111,19 +124,19 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
 
   it('sweeps colour changes, supervises once on red, notifies the unit and its parent, escalates later', async () => {
     clock.set('2025-10-11 16:30'); // 60 % of 43 working hours (35 + 8 extended) is reached at 16:18
-    let r = await sweepDeadlines({ db, clock, ids });
+    let r = await sweepDeadlines({ db, clock, ids, events: hook });
     expect([r.checked, r.changed.yellow, r.supervised]).toEqual([1, 1, 0]);
     clock.set('2025-10-15 11:01');
-    r = await sweepDeadlines({ db, clock, ids });
+    r = await sweepDeadlines({ db, clock, ids, events: hook });
     expect([r.changed.red, r.supervised, r.notifications]).toEqual([1, 1, 2]);
     expect(r.actions[0]?.notifiedUnitIds).toEqual(['street', 'district']);
     // nothing more to do a minute later
     clock.set('2025-10-15 11:02');
-    r = await sweepDeadlines({ db, clock, ids });
+    r = await sweepDeadlines({ db, clock, ids, events: hook });
     expect([r.checked, r.supervised, r.escalated]).toEqual([0, 0, 0]);
     // still red after the escalation delay (240 min): escalate one level higher
     clock.set('2025-10-15 15:01');
-    r = await sweepDeadlines({ db, clock, ids });
+    r = await sweepDeadlines({ db, clock, ids, events: hook });
     expect([r.escalated, r.actions[0]?.notifiedUnitIds]).toEqual([1, ['street', 'centre']]);
     const supervised = await db.query<{ payload: { action: string; automatic: boolean } }>(
       "SELECT payload FROM ticket_events WHERE ticket_id = '1' AND type = 'supervised' ORDER BY seq",
@@ -201,7 +214,7 @@ describe(`two sweeps at once (${ENGINE})`, () => {
 
   it('supervises each red order once, not twice', async () => {
     const clock = testClock('2025-09-30 10:00');
-    const hook = trackDeadlines({ clock, ids: idGen('h') });
+    const hook = logWith(clock, idGen('h'));
     // more orders than one sweep batch (500), so on PostgreSQL the four workers of the two sweeps interleave
     const orders = ENGINE === 'postgres' ? 1200 : 40;
     for (let i = 1; i <= orders; i++) {
@@ -212,8 +225,8 @@ describe(`two sweeps at once (${ENGINE})`, () => {
     }
     clock.set('2025-10-20 10:00');
     const [a, b] = await Promise.all([
-      sweepDeadlines({ db, clock, ids: idGen('a'), workers: 2 }),
-      sweepDeadlines({ db: other, clock, ids: idGen('b'), workers: 2 }),
+      sweepDeadlines({ db, clock, ids: idGen('a'), events: hook, workers: 2 }),
+      sweepDeadlines({ db: other, clock, ids: idGen('b'), events: hook, workers: 2 }),
     ]);
     expect(a.supervised + b.supervised).toBe(orders);
     const [row] = await db.query<{ n: number; distinct_tickets: number }>(

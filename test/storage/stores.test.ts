@@ -1,18 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/adapters/db/migrate';
-import { stores, type Stores } from '../../src/adapters/db/stores';
-import type { Ticket, TicketEvent } from '../../src/domain/ticket/ticket';
-import { aTicket } from '../../src/domain/ticket/fixtures';
-import { createTestDatabase, ENGINE, type TestDatabase } from '../support/database';
+import { migrate } from '../../src/platform/db/migrate';
+import type { Sql } from '../../src/platform/db/database';
+import type { Ticket } from '../../src/platform/events/order';
+import type { OrderEventDraft, TicketEvent } from '../../src/platform/events/order-events';
+import type { EventLog } from '../../src/platform/events/event-log';
+import { auditStore } from '../../src/platform/audit/audit.store';
+import { aTicket } from '../../src/modules/tickets/domain/fixtures';
+import { createTestDatabase, ENGINE, MIGRATIONS, type TestDatabase } from '../support/database';
+import { testContext } from '../support/context';
+import { loginAttemptStore } from '../../src/modules/auth/login-attempt.store';
+import { sessionStore } from '../../src/modules/auth/session.store';
+import { userStore } from '../../src/modules/auth/user.store';
+import { categoryStore } from '../../src/modules/org/category.store';
+import { unitStore } from '../../src/modules/org/unit.store';
+import { attachmentStore } from '../../src/modules/tickets/attachment.store';
+import { ticketStore } from '../../src/modules/tickets/ticket.store';
+
+/** Every module's store over one executor (the contract suite exercises them all). */
+const stores = (sql: Sql) => ({
+  tickets: ticketStore(sql),
+  units: unitStore(sql),
+  categories: categoryStore(sql),
+  users: userStore(sql),
+  sessions: sessionStore(sql),
+  audit: auditStore(sql),
+  attachments: attachmentStore(sql),
+  loginAttempts: loginAttemptStore(sql),
+});
+type Stores = ReturnType<typeof stores>;
 
 // The storage contract: the same suite runs on PGlite (npm test) and on PostgreSQL (TEST_DATABASE_URL, .ci/run).
 let tdb: TestDatabase;
 let s: Stores;
+let log: EventLog;
 const AT = '2025-10-01T02:00:00.000Z';
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
   s = stores(tdb.db);
+  log = testContext(tdb.db).events;
   await s.units.insert({ id: 'centre', name: '中心', nameEn: 'Centre', kind: 'centre', parentId: null, divisionCode: '3203' }, AT);
   await s.units.insert({ id: 'u-lead', name: '丰财街道', nameEn: null, kind: 'street', parentId: 'centre', divisionCode: '320302002' }, AT);
   await s.units.insert({ id: 'u-co', name: '市住建局', nameEn: null, kind: 'department', parentId: 'centre', divisionCode: null }, AT);
@@ -25,26 +51,25 @@ beforeAll(async () => {
 });
 afterAll(async () => tdb.drop());
 
-const event = (ticketId: string, seq: number, type: TicketEvent['type'] = 'created'): TicketEvent => ({
-  id: `${ticketId}-e${seq}`,
-  ticketId,
-  seq,
-  type,
+const created: OrderEventDraft = {
+  type: 'created',
   at: AT,
   actor: { id: 'a1', name: '王芳', roles: ['agent'], unitId: 'centre', kind: 'user' },
-  fromStatus: seq === 1 ? null : 'registered',
+  fromStatus: null,
   toStatus: 'registered',
-  payload: { note: '备注', nested: { n: 1 } },
-});
+  payload: { channel: 'phone', receivedAt: AT, idempotencyKey: null },
+};
+const commented = (text: string): OrderEventDraft => ({ ...created, type: 'commented', fromStatus: 'registered', payload: { text } });
 
 async function insert(overrides: Partial<Ticket>): Promise<Ticket> {
   const { number: _n, ...draft } = aTicket({ id: `t-${Math.random().toString(36).slice(2)}`, citizenUserId: null, categoryCode: null, ...overrides });
-  return { ...draft, number: (await s.tickets.insertNumbered(draft, '20251001', [event(draft.id, 1)]))! };
+  return { ...draft, number: (await s.tickets.insertNumbered(draft, '20251001', log, [created]))!.number };
 }
+const withoutId = ({ id: _id, ...e }: TicketEvent) => e;
 
 describe(`storage contract on ${ENGINE}`, () => {
   it('migrations are recorded and not applied twice', async () => {
-    expect(await migrate(tdb.db)).toEqual([]);
+    expect(await migrate(tdb.db, MIGRATIONS)).toEqual([]);
   });
 
   it('round-trips a work order with every kind of field', async () => {
@@ -60,8 +85,8 @@ describe(`storage contract on ${ENGINE}`, () => {
     expect(await s.tickets.get(t.id)).toEqual(t);
     expect(await s.tickets.getByNumber(t.number)).toEqual(t);
     expect(await s.tickets.get('missing')).toBeNull();
-    const events = await s.tickets.events(t.id);
-    expect(events).toEqual([event(t.id, 1)]);
+    const events = await log.history(tdb.db, t.id);
+    expect(events.map(withoutId)).toEqual([{ ...created, ticketId: t.id, seq: 1 }]);
   });
 
   it('numbers orders by day and sequence, never twice', async () => {
@@ -71,26 +96,33 @@ describe(`storage contract on ${ENGINE}`, () => {
     expect(b.number).not.toBe(a.number);
   });
 
-  it('saves a change only at the expected version, with its events', async () => {
+  it('saves a change only at the expected version; the log numbers its events in sequence', async () => {
     const t = await insert({});
     const changed = { ...t, status: 'dispatched' as const, version: 2, leadUnitId: 'u-lead' };
-    await s.tickets.update(changed, 1, [event(t.id, 2, 'dispatched')]);
+    await s.tickets.update(changed, 1);
+    await tdb.db.transaction((tx) => log.append(tx, { before: t, after: changed, drafts: [commented('a'), commented('b')] }));
     expect(await s.tickets.get(t.id)).toMatchObject({ status: 'dispatched', version: 2, leadUnitId: 'u-lead' });
-    await expect(s.tickets.update({ ...changed, version: 3 }, 1, [event(t.id, 3)])).rejects.toMatchObject({ code: 'TICKET.VERSION_CONFLICT' });
-    expect((await s.tickets.events(t.id)).map((e) => e.seq)).toEqual([1, 2]);
-    expect(await s.tickets.lastSeq(t.id)).toBe(2);
+    await expect(s.tickets.update({ ...changed, version: 3 }, 1)).rejects.toMatchObject({ code: 'TICKET.VERSION_CONFLICT' });
+    expect((await log.history(tdb.db, t.id)).map((e) => [e.seq, e.type])).toEqual([[1, 'created'], [2, 'commented'], [3, 'commented']]);
+  });
+
+  it('refuses an event whose payload does not match its schema, and stores nothing', async () => {
+    const t = await insert({});
+    const bad = { ...created, type: 'commented', payload: { text: 1 } } as unknown as OrderEventDraft;
+    await expect(tdb.db.transaction((tx) => log.append(tx, { before: t, after: t, drafts: [bad] }))).rejects.toThrow(/commented: payload does not match/);
+    expect(await log.history(tdb.db, t.id)).toHaveLength(1);
   });
 
   it('rolls back everything a failed transaction wrote', async () => {
     const { number: _n, ...t } = aTicket({ id: 't-rollback', citizenUserId: null, categoryCode: null });
     await expect(
       tdb.db.transaction(async (tx) => {
-        await stores(tx).tickets.insertNumbered(t, '20251001', [event(t.id, 1)]);
+        await ticketStore(tx).insertNumbered(t, '20251001', log, [created]);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await s.tickets.get('t-rollback')).toBeNull();
-    expect(await s.tickets.events('t-rollback')).toEqual([]);
+    expect(await log.history(tdb.db, 't-rollback')).toEqual([]);
   });
 
   describe('listing', () => {
@@ -149,11 +181,11 @@ describe(`storage contract on ${ENGINE}`, () => {
   it('inserts an order only with a fresh idempotency key, and refuses unknown categories', async () => {
     const { number: _n, ...draft } = aTicket({ id: 't-idem-1', citizenUserId: null, categoryCode: null });
     const claim = { scope: 'agent-1', key: 'idem-k', requestHash: 'hash-1', at: AT };
-    expect(await s.tickets.insertNumbered(draft, '20251001', [event(draft.id, 1)], claim)).toMatch(/^20251001\d{6}$/);
-    expect(await s.tickets.insertNumbered({ ...draft, id: 't-idem-2' }, '20251001', [event('t-idem-2', 1)], claim)).toBeNull();
+    expect((await s.tickets.insertNumbered(draft, '20251001', log, [created], claim))?.number).toMatch(/^20251001\d{6}$/);
+    expect(await s.tickets.insertNumbered({ ...draft, id: 't-idem-2' }, '20251001', log, [created], claim)).toBeNull();
     expect(await s.tickets.get('t-idem-2')).toBeNull();
     expect(await s.tickets.idempotencyClaim('agent-1', 'idem-k')).toEqual({ ticketId: 't-idem-1', requestHash: 'hash-1' });
-    await expect(s.tickets.insertNumbered({ ...draft, id: 't-cat', categoryCode: '999999' }, '20251001', [])).rejects.toMatchObject({
+    await expect(s.tickets.insertNumbered({ ...draft, id: 't-cat', categoryCode: '999999' }, '20251001', log, [])).rejects.toMatchObject({
       code: 'CATEGORY.NOT_FOUND',
       field: 'categoryCode',
     });
@@ -185,7 +217,7 @@ describe(`storage contract on ${ENGINE}`, () => {
     expect(await begin('wang', '1.1.1.1')).toMatchObject({ failuresByUser: 3, failuresByIp: 2 });
     const right = await begin('wang', '1.1.1.1');
     expect(right).toMatchObject({ failuresByUser: 4, failuresByIp: 3 }); // still being checked: counted
-    await tdb.db.transaction((tx) => stores(tx).loginAttempts.succeeded(right.id));
+    await tdb.db.transaction((tx) => loginAttemptStore(tx).succeeded(right.id));
     const refused = await begin('li', '1.1.1.1');
     expect(refused).toMatchObject({ failuresByUser: 1, failuresByIp: 3 });
     await s.loginAttempts.forget(refused.id);

@@ -1,6 +1,9 @@
-import type { Database } from '../../src/adapters/db/database';
-import { randomIds, randomTokens, scryptHasher } from '../../src/adapters/crypto/passwords';
-import type { AppContext, Clock } from '../../src/app/ports';
+import type { Database } from '../../src/platform/db/database';
+import { assembleContext } from '../../src/platform/assemble';
+import { randomIds, randomTokens, scryptHasher } from '../../src/platform/crypto';
+import type { AppContext, Clock } from '../../src/platform/context';
+import type { Module } from '../../src/platform/module';
+import { TEST_CITY, testModules } from './modules';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -16,15 +19,24 @@ export class TestClock implements Clock {
   }
 }
 
-export function testContext(db: Database, clock: Clock = new TestClock(), overrides: Partial<AppContext> = {}): AppContext {
-  return {
-    db,
-    clock,
-    ids: randomIds,
-    passwords: scryptHasher,
-    tokens: randomTokens,
-    auth: { sessionHours: 12, maxFailuresPerUser: 5, maxFailuresPerIp: 50, failureWindowMinutes: 15 },
-    ticketHooks: [],
-    ...overrides,
-  };
+/** A context over `db` with the modules' reactions and views (the production list unless given). */
+export function testContext(
+  db: Database,
+  clock: Clock = new TestClock(),
+  overrides: Partial<Omit<AppContext, 'events' | 'orderViews'>> = {},
+  modules: readonly Module[] = testModules().modules,
+): AppContext {
+  return assembleContext(
+    {
+      db,
+      clock,
+      ids: randomIds,
+      passwords: scryptHasher,
+      tokens: randomTokens,
+      city: TEST_CITY,
+      auth: { sessionHours: 12, maxFailuresPerUser: 5, maxFailuresPerIp: 50, failureWindowMinutes: 15 },
+      ...overrides,
+    },
+    modules,
+  );
 }

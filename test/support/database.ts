@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Database } from '../../src/adapters/db/database';
-import { migrate } from '../../src/adapters/db/migrate';
-import { openPglite } from '../../src/adapters/db/pglite';
-import { openPostgres } from '../../src/adapters/db/postgres';
+import type { Database } from '../../src/platform/db/database';
+import { migrate } from '../../src/platform/db/migrate';
+import { openPglite } from '../../src/platform/db/pglite';
+import { openPostgres } from '../../src/platform/db/postgres';
+import { migrationDirs } from '../../src/platform/assemble';
+import { testModules } from './modules';
 
 /**
  * The engine the storage and HTTP suites run on: PGlite in memory by default, or the PostgreSQL server named
@@ -19,10 +21,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Every module's migrations: the schema production runs. */
+export const MIGRATIONS = migrationDirs(testModules().modules);
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!TEST_DATABASE_URL) {
     const db = await openPglite();
-    await migrate(db);
+    await migrate(db, MIGRATIONS);
     return { db, openAnother: async () => db, drop: () => db.close() };
   }
   const name = `t12345_${randomBytes(6).toString('hex')}`;
@@ -39,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return db;
   };
   const db = await open();
-  await migrate(db);
+  await migrate(db, MIGRATIONS);
   return {
     db,
     openAnother: open,

@@ -12,7 +12,7 @@ import {
   type AutoFillState,
 } from './assist';
 import type { AssistAnalysis } from './types';
-import type { ExtractedEntities } from '../../src/domain/intake';
+import type { ExtractedEntities } from '../../src/modules/intake/domain/intake';
 
 const ADDRESS = '鼓楼区黄楼街道幸福花园3栋';
 const MOBILE = '13912345678';

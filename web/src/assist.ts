@@ -1,7 +1,7 @@
 // Pure helpers for the agent desk's assistant: what it shows, and what it fills into the order form.
 // No React here: the desk passes in the analysis, the form's values and what the agent has touched, and sets
 // the fields these functions name.
-import type { PhoneEntity } from '../../src/domain/intake';
+import type { PhoneEntity } from '../../src/modules/intake/domain/intake';
 import type { AssistAnalysis } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarDay } from '../../src/domain/sla/calendar-year';
+import type { CalendarDay } from '../../src/modules/deadlines/domain/calendar-year';
 import {
   applyDraft,
   countDays,

@@ -1,18 +1,18 @@
 // 时限与日历 as the console sees it: the DTOs of /admin/sla, /admin/sla/versions, /admin/calendar and
 // /admin/emergency, and the pure rules the page applies to them (month grids, unsaved calendar changes, the
 // rules form and the changes it sends, what changed between two settings versions).
-import { withOverride, type CalendarDay, type CalendarYear, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
-import { LIMIT_UNITS, type LimitUnit, type SlaLimit } from '../../src/domain/sla/sla-limit';
-import { DEFAULT_SLA_RULES, type SlaRule } from '../../src/domain/sla/sla-policy';
-import type { WarningThresholds } from '../../src/domain/sla/warning';
-import type { WorkingHoursConfig } from '../../src/domain/sla/working-hours';
-import type { CalendarOverrides } from '../../src/domain/sla/calendar-overrides';
-import type { SlaSettingsView } from '../../src/domain/sla/settings';
-import type { SupervisionPolicy } from '../../src/domain/sla/supervision';
+import { withOverride, type CalendarDay, type CalendarYear, type DayKind, type DaySource, type LocalOverride } from '../../src/modules/deadlines/domain/calendar-year';
+import { LIMIT_UNITS, type LimitUnit, type SlaLimit } from '../../src/modules/deadlines/domain/deadline-limit';
+import { DEFAULT_SLA_RULES, type SlaRule } from '../../src/modules/deadlines/domain/deadline-policy';
+import type { WarningThresholds } from '../../src/modules/deadlines/domain/warning';
+import type { WorkingHoursConfig } from '../../src/modules/deadlines/domain/working-hours';
+import type { CalendarOverrides } from '../../src/modules/deadlines/domain/calendar-overrides';
+import type { SlaSettingsView } from '../../src/modules/deadlines/domain/settings';
+import type { SupervisionPolicy } from '../../src/modules/deadlines/domain/supervision';
 import { fromPercent, toPercent } from './intake';
 import { URGENCIES, type Urgency } from './types';
 
-export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/domain/sla/calendar-year';
+export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/modules/deadlines/domain/calendar-year';
 export { LIMIT_UNITS, type CalendarOverrides, type LimitUnit, type SlaLimit, type SlaRule };
 
 

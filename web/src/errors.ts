@@ -1,7 +1,7 @@
 // What the console says when the API refuses: a text in the user's language chosen by the stable error
 // `code` (never by the server's English `message`), naming the input (`field`) when there is one. The
 // server's message stays available as a detail, and is the only clue for codes the console does not know.
-import { ERROR_CODES } from '../../src/domain/errors';
+import { ERROR_CODES } from '../../src/platform/errors';
 import { translate, zh, type Lang, type MessageKey } from './i18n';
 
 /** The server's list, imported so that a new code without a text fails the unit test, not a user. */

@@ -1,12 +1,12 @@
 // Smart intake administration (智能受理) and event clusters as the console sees them: the DTOs of
 // /admin/models, /admin/intake/settings, /assist/auto-dispatch/accuracy and /assist/clusters, and the pure
 // rules the pages apply to them (percent threshold, changed fields only, model facts, who may merge what).
-import type { IntakeSettings } from '../../src/domain/intake';
-import { TRANSITIONS } from '../../src/domain/ticket/transitions';
+import type { IntakeSettings } from '../../src/modules/intake/domain/intake';
+import { TRANSITIONS } from '../../src/modules/tickets/domain/transitions';
 import type { Role, Status } from './types';
 
 /** The DTOs of /admin/models and /admin/intake/settings, as the server defines them. */
-export type { ModelVersionMeta as ModelVersion, IntakeSettings } from '../../src/domain/intake';
+export type { ModelVersionMeta as ModelVersion, IntakeSettings } from '../../src/modules/intake/domain/intake';
 
 export type IntakeSettingsPatch = Partial<Pick<IntakeSettings, 'autoDispatchEnabled' | 'autoDispatchThreshold' | 'retrainIntervalHours'>>;
 

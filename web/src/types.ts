@@ -1,12 +1,12 @@
 // DTOs of the public API (/api/v1) as the console sees them; optional fields (deadlines, warning) are added by
 // other parts of the platform and may be absent. The enumerations come from the server's pure domain modules,
 // so the console and the API cannot disagree on a status, channel, role or urgency.
-import type { Role, UnitKind } from '../../src/domain/roles';
-import type { Channel, Satisfaction, Status, Urgency } from '../../src/domain/ticket/ticket';
+import type { Role, UnitKind } from '../../src/platform/roles';
+import type { Channel, Satisfaction, Status, Urgency } from '../../src/platform/events/order';
 
-export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/domain/roles';
-export type { AssistAnalysis } from '../../src/domain/intake';
-export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/domain/ticket/ticket';
+export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/platform/roles';
+export type { AssistAnalysis } from '../../src/modules/intake/domain/intake';
+export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/platform/events/order';
 
 
 export interface User {
