@@ -10,8 +10,8 @@ import os from 'node:os';
 import pg from 'pg';
 import { migrate } from '../src/platform/db/migrate';
 import { openPostgres } from '../src/platform/db/postgres';
-import { slaStore } from '../src/modules/deadlines/deadlines.store';
-import { loadSla } from '../src/modules/deadlines/app/load-deadline-settings';
+import { deadlinesStore } from '../src/modules/deadlines/deadlines.store';
+import { loadDeadlineSettings } from '../src/modules/deadlines/app/load-deadline-settings';
 import { sweepDeadlines } from '../src/modules/deadlines/app/sweep-deadlines';
 import { BENCH_MIGRATIONS, benchContext } from './platform';
 
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const seedMs = performance.now() - seedStart;
   const [{ open } = { open: 0 }] = await db.query<{ open: number }>('SELECT count(*)::int AS open FROM ticket_deadlines WHERE due_at IS NOT NULL');
 
-  await loadSla(db); // warm the calendar cache as a running server has it
+  await loadDeadlineSettings(db); // warm the calendar cache as a running server has it
   let id = 0;
   const ids = { id: () => `bs-${++id}` };
   // Five consecutive every-minute sweeps (T0+1 min ... T0+5 min): the first is the headline figure, the median and
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 
   // The 50 most urgent orders of a unit: first read of each unit's queue (cold pages) and re-reads (warm, as a
   // unit's handlers refresh their queue all day).
-  const store = slaStore(db);
+  const store = deadlinesStore(db);
   const coldMs: number[] = [];
   const warmMs: number[] = [];
   for (let i = 0; i < 50; i++) {

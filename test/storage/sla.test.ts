@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/database';
-import { slaStore } from '../../src/modules/deadlines/deadlines.store';
+import { deadlinesStore } from '../../src/modules/deadlines/deadlines.store';
 import { withDeadlines } from '../../src/modules/deadlines/app/deadline-view';
 import { setEmergencyMode } from '../../src/modules/deadlines/app/emergency-mode';
-import { updateSlaSettings } from '../../src/modules/deadlines/app/deadline-settings';
+import { updateDeadlineSettings } from '../../src/modules/deadlines/app/deadline-settings';
 import { supervisionBoard } from '../../src/modules/deadlines/app/supervision-board';
 import { sweepDeadlines } from '../../src/modules/deadlines/app/sweep-deadlines';
 import { trackDeadlines } from '../../src/modules/deadlines/app/track-deadlines';
@@ -142,7 +142,7 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
       "SELECT payload FROM ticket_events WHERE ticket_id = '1' AND type = 'supervised' ORDER BY seq",
     );
     expect(supervised.map((e) => e.payload.action)).toEqual(['supervise', 'escalate']);
-    const notices = await slaStore(db).notifications({ ticketId: '1', limit: 10 });
+    const notices = await deadlinesStore(db).notifications({ ticketId: '1', limit: 10 });
     expect(notices).toHaveLength(4);
   });
 
@@ -160,7 +160,7 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
   });
 
   it('applies a new policy version (unit rule) to later dispatches only, and records the version', async () => {
-    const v = await updateSlaSettings({ db, clock }, admin, {
+    const v = await updateDeadlineSettings({ db, clock }, admin, {
       rules: [{ urgency: 'normal', categoryPrefix: null, unitId: 'water', sign: { amount: 2, unit: 'working_hours' }, reply: { amount: 1, unit: 'working_days' } }],
       note: '水务局时限',
     });
@@ -172,8 +172,8 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
     const [view1, view2] = await withDeadlines(db, [{ id: '1' }, { id: '2' }], clock.now());
     expect(view1?.deadlines?.policyVersion).toBe(0);
     expect(view2?.deadlines).toMatchObject({ policyVersion: 1, signBy: sh('2025-10-16 12:00').toISOString(), replyBy: sh('2025-10-17 10:00').toISOString() });
-    await expect(updateSlaSettings({ db, clock }, { ...admin, roles: ['supervisor'] }, { note: 'x' })).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
-    await expect(updateSlaSettings({ db, clock }, admin, { thresholds: { yellow: 0.9, orange: 0.5 } })).rejects.toMatchObject({ code: 'VALIDATION.FAILED', field: 'thresholds' });
+    await expect(updateDeadlineSettings({ db, clock }, { ...admin, roles: ['supervisor'] }, { note: 'x' })).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    await expect(updateDeadlineSettings({ db, clock }, admin, { thresholds: { yellow: 0.9, orange: 0.5 } })).rejects.toMatchObject({ code: 'VALIDATION.FAILED', field: 'thresholds' });
   });
 
   it('puts emergency-tagged orders first in the queue and gives them the emergency policy', async () => {
@@ -183,11 +183,11 @@ describe(`deadline tracking and the sweep (${ENGINE})`, () => {
     expect(mode.active).toBe(true);
     const d = { ...t, status: 'dispatched' as const, leadUnitId: 'water' };
     await change(db, hook, d, [event(d, 'dispatched', '2025-10-16 10:00')]);
-    const queue = await slaStore(db).urgentQueue('water', 10);
+    const queue = await deadlinesStore(db).urgentQueue('water', 10);
     expect(queue.map((q) => q.ticketId)).toEqual(['3', '2', '1']);
     expect(queue[0]?.deadlines?.signBy).toBe(sh('2025-10-16 11:00').toISOString());
     await setEmergencyMode({ db, clock }, admin, { active: false });
-    expect((await slaStore(db).urgentQueue('water', 10))[0]?.priority).toBe(0);
+    expect((await deadlinesStore(db).urgentQueue('water', 10))[0]?.priority).toBe(0);
   });
 
   it('shows a supervision board with counts by colour and unit', async () => {

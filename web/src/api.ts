@@ -1,9 +1,9 @@
 // The console's only way to the server: the public API under /api/v1. Errors become ApiError with the
 // server's stable code, message and field, so forms can show them next to the right input.
 import type { Board } from './board';
-import type { EmergencyState, SlaSettings, SlaSettingsPatch, WorkingCalendar } from './deadlines';
+import type { EmergencyState, DeadlineSettings, DeadlineSettingsPatch, WorkingCalendar } from './deadlines';
 import type { AutoDispatchAccuracy, IntakeSettings, IntakeSettingsPatch, ModelVersion, OrderCluster } from './intake';
-import type { AssistAnalysis, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
+import type { AnalysisForAgent, Attachment, AuditEntry, Category, Page, PublicTicketView, Ticket, Unit, User } from './types';
 
 const BASE = '/api/v1';
 const TOKEN_KEY = 'hotline.token';
@@ -163,7 +163,7 @@ export const api = {
   upload: (body: { filename: string; contentType: string; dataBase64: string }, anonymous = false) =>
     request<Attachment>(anonymous ? '/public/attachments' : '/attachments', { body, anonymous }),
   assist: (body: { content: string; title?: string; address?: string; callerPhone?: string }, signal?: AbortSignal) =>
-    request<AssistAnalysis>('/assist/analyze', signal ? { body, signal } : { body }),
+    request<AnalysisForAgent>('/assist/analyze', signal ? { body, signal } : { body }),
   board: () => request<Board>('/supervision/board'),
   // Smart intake administration: model versions, automatic dispatch settings and accuracy, event clusters.
   models: () => request<{ items: ModelVersion[] }>('/admin/models'),
@@ -176,9 +176,9 @@ export const api = {
   clusters: (q: { days: number; minSize: number; limit?: number }, signal?: AbortSignal) =>
     request<{ items: OrderCluster[] }>(`/assist/clusters${queryString({ ...q })}`, signal ? { signal } : {}),
   // 时限与日历: deadline settings (versioned), the working calendar of a year, emergency response.
-  slaSettings: () => request<SlaSettings>('/admin/sla'),
-  slaVersions: () => request<{ items: SlaSettings[] }>('/admin/sla/versions'),
-  updateSla: (body: SlaSettingsPatch) => request<SlaSettings>('/admin/sla', { method: 'PUT', body }),
+  deadlineSettings: () => request<DeadlineSettings>('/admin/sla'),
+  deadlineVersions: () => request<{ items: DeadlineSettings[] }>('/admin/sla/versions'),
+  updateSla: (body: DeadlineSettingsPatch) => request<DeadlineSettings>('/admin/sla', { method: 'PUT', body }),
   /** Without a year: the current year in Beijing time. */
   workingCalendar: (year: number | null, signal?: AbortSignal) =>
     request<WorkingCalendar>(`/admin/calendar${queryString({ year })}`, signal ? { signal } : {}),

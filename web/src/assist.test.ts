@@ -11,7 +11,7 @@ import {
   undoAutoFill,
   type AutoFillState,
 } from './assist';
-import type { AssistAnalysis } from './types';
+import type { AnalysisForAgent } from './types';
 import type { ExtractedEntities } from '../../src/modules/intake/domain/intake';
 
 const ADDRESS = '鼓楼区黄楼街道幸福花园3栋';
@@ -20,12 +20,12 @@ const MOBILE = '13912345678';
 /** The kind the server's extractor gives these fixtures' numbers. */
 const phoneKind = (value: string) => (value.startsWith('1') && value.length === 11 ? 'mobile' : value.startsWith('0') ? 'landline' : 'service');
 
-const NO_PLACE: AssistAnalysis['division'] = {
+const NO_PLACE: AnalysisForAgent['division'] = {
   provinceCode: null, provinceName: null, cityCode: null, cityName: null, areaCode: null, areaName: null, streetCode: null, streetName: null, confidence: 0, evidence: [],
 };
 
 /** An answer of POST /assist/analyze with nothing found; a case adds what it needs. */
-function answer(entities: Partial<ExtractedEntities> = {}, over: Partial<AssistAnalysis> = {}): AssistAnalysis {
+function answer(entities: Partial<ExtractedEntities> = {}, over: Partial<AnalysisForAgent> = {}): AnalysisForAgent {
   return {
     modelVersion: 1,
     categories: [],
@@ -40,7 +40,7 @@ function answer(entities: Partial<ExtractedEntities> = {}, over: Partial<AssistA
 }
 
 /** An analysis as the server answers it, with only what a case needs (offsets are the same dummy). */
-function analysis(over: { addresses?: string[]; phones?: string[]; categories?: [string, number][]; street?: string } = {}): AssistAnalysis {
+function analysis(over: { addresses?: string[]; phones?: string[]; categories?: [string, number][]; street?: string } = {}): AnalysisForAgent {
   return answer(
     {
       addresses: (over.addresses ?? []).map((text) => ({ text, start: 0 })),

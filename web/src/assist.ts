@@ -2,7 +2,7 @@
 // No React here: the desk passes in the analysis, the form's values and what the agent has touched, and sets
 // the fields these functions name.
 import type { PhoneEntity } from '../../src/modules/intake/domain/intake';
-import type { AssistAnalysis } from './types';
+import type { AnalysisForAgent } from './types';
 
 /**
  * From this calibrated score the best category is preselected in an empty category field (below it the agent
@@ -44,7 +44,7 @@ const isAutoFillField = (f: string): f is AutoFillField => (AUTO_FILL_FIELDS as 
  * resolved district or street alone: that is not an address), the first mobile number in the text, and the best
  * leaf category when its calibrated score reaches CATEGORY_PRESELECT_MIN_SCORE.
  */
-export function proposedFill(r: AssistAnalysis): { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } {
+export function proposedFill(r: AnalysisForAgent): { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } {
   const out: { address?: string; phone?: string; categoryCode?: string; categoryScore?: number } = {};
   const address = r.entities.addresses.find((a) => a.text.trim())?.text.trim();
   if (address) out.address = address;
@@ -66,7 +66,7 @@ export function proposedFill(r: AssistAnalysis): { address?: string; phone?: str
  * empties again). A field with anything else in it, or one the agent touched, is left alone.
  * `set` maps a field to its new value ('' = empty it); `state` is the state to keep.
  */
-export function planAutoFill(r: AssistAnalysis, values: AutoFillValues, state: AutoFillState): { set: Partial<Record<AutoFillField, string>>; state: AutoFillState } {
+export function planAutoFill(r: AnalysisForAgent, values: AutoFillValues, state: AutoFillState): { set: Partial<Record<AutoFillField, string>>; state: AutoFillState } {
   const proposed = proposedFill(r);
   const set: Partial<Record<AutoFillField, string>> = {};
   const filled: Partial<Record<AutoFillField, string>> = { ...state.filled };
@@ -130,7 +130,7 @@ export const MAX_TAGS = 20;
 const callbackNumber = (kind: PhoneEntity['kind']): boolean => kind === 'mobile' || kind === 'landline';
 
 /** What the assistant recognised in the text, for display; ID numbers arrive masked and stay so. */
-export function entityChips(r: AssistAnalysis): EntityChip[] {
+export function entityChips(r: AnalysisForAgent): EntityChip[] {
   const e = r.entities;
   const out: EntityChip[] = [];
   for (const p of e.phones) if (p.value) out.push(callbackNumber(p.kind) ? { kind: 'phone', text: p.value, fills: 'phone' } : { kind: 'phone', text: p.value });

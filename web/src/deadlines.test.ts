@@ -23,7 +23,7 @@ import {
   yearFromSearch,
   yearOptions,
   type OverrideDraft,
-  type SlaSettings,
+  type DeadlineSettings,
 } from './deadlines';
 import { fieldLabel } from './errors';
 import { mayOpen, menuFor } from './roles';
@@ -57,7 +57,7 @@ function october2025(): CalendarDay[] {
   return out;
 }
 
-const SETTINGS: SlaSettings = {
+const SETTINGS: DeadlineSettings = {
   version: 3,
   rules: [
     { urgency: 'normal', categoryPrefix: null, unitId: null, sign: { amount: 1, unit: 'working_days' }, reply: { amount: 5, unit: 'working_days' } },
@@ -258,7 +258,7 @@ describe('the deadlines form', () => {
 
 describe('what changed between versions', () => {
   it('lists rule, threshold, office-hour, calendar and supervision changes', () => {
-    const next: SlaSettings = {
+    const next: DeadlineSettings = {
       ...SETTINGS,
       version: 4,
       rules: [

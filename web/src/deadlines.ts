@@ -2,27 +2,27 @@
 // /admin/emergency, and the pure rules the page applies to them (month grids, unsaved calendar changes, the
 // rules form and the changes it sends, what changed between two settings versions).
 import { withOverride, type CalendarDay, type CalendarYear, type DayKind, type DaySource, type LocalOverride } from '../../src/modules/deadlines/domain/calendar-year';
-import { LIMIT_UNITS, type LimitUnit, type SlaLimit } from '../../src/modules/deadlines/domain/deadline-limit';
-import { DEFAULT_SLA_RULES, type SlaRule } from '../../src/modules/deadlines/domain/deadline-policy';
+import { LIMIT_UNITS, type LimitUnit, type DeadlineLimit } from '../../src/modules/deadlines/domain/deadline-limit';
+import { DEFAULT_DEADLINE_RULES, type DeadlineRule } from '../../src/modules/deadlines/domain/deadline-policy';
 import type { WarningThresholds } from '../../src/modules/deadlines/domain/warning';
 import type { WorkingHoursConfig } from '../../src/modules/deadlines/domain/working-hours';
 import type { CalendarOverrides } from '../../src/modules/deadlines/domain/calendar-overrides';
-import type { SlaSettingsView } from '../../src/modules/deadlines/domain/settings';
+import type { DeadlineSettingsView } from '../../src/modules/deadlines/domain/settings';
 import type { SupervisionPolicy } from '../../src/modules/deadlines/domain/supervision';
 import { fromPercent, toPercent } from './intake';
 import { URGENCIES, type Urgency } from './types';
 
 export { DAY_KINDS, withOverride, type CalendarDay, type DayKind, type DaySource, type LocalOverride } from '../../src/modules/deadlines/domain/calendar-year';
-export { LIMIT_UNITS, type CalendarOverrides, type LimitUnit, type SlaLimit, type SlaRule };
+export { LIMIT_UNITS, type CalendarOverrides, type LimitUnit, type DeadlineLimit, type DeadlineRule };
 
 
 /** Characters a local day's name may have (the API's limit). */
 export const LOCAL_NAME_MAX = 20;
 
 /** GET /admin/sla (with the years the national holiday data covers) and each item of GET /admin/sla/versions. */
-export type SlaSettings = SlaSettingsView & { statutoryYears?: number[] };
+export type DeadlineSettings = DeadlineSettingsView & { statutoryYears?: number[] };
 
-export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & { note?: string };
+export type DeadlineSettingsPatch = Partial<Pick<DeadlineSettings, 'rules' | 'thresholds' | 'workingHours' | 'calendarOverrides' | 'supervision'>> & { note?: string };
 
 /** GET /admin/calendar?year= */
 export interface WorkingCalendar extends CalendarYear {
@@ -252,32 +252,27 @@ export function countDays(days: readonly ShownDay[]): Record<DayKind, number> & 
   return out;
 }
 
-/** The label of a day with an override: what the day is by national data / weekly pattern (null) or locally. */
-export function overrideLabel(o: LocalOverride | null): DayLabel | null {
-  return o === 'holiday' ? 'localHoliday' : o === 'workday' ? 'localWorkday' : null;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Rules, thresholds, office hours, supervision
 
 /** Shown most urgent first. */
 export const URGENCY_ORDER: readonly Urgency[] = [...URGENCIES].reverse();
 
-const isDefault = (r: SlaRule) => r.categoryPrefix === null && r.unitId === null;
+const isDefault = (r: DeadlineRule) => r.categoryPrefix === null && r.unitId === null;
 
 /** The default rule of each urgency (the built-in one when the policy lacks it), most urgent first. */
-export function defaultRules(rules: readonly SlaRule[]): SlaRule[] {
-  return URGENCY_ORDER.map((u) => rules.find((r) => r.urgency === u && isDefault(r)) ?? (DEFAULT_SLA_RULES.find((r) => r.urgency === u) as SlaRule));
+export function defaultRules(rules: readonly DeadlineRule[]): DeadlineRule[] {
+  return URGENCY_ORDER.map((u) => rules.find((r) => r.urgency === u && isDefault(r)) ?? (DEFAULT_DEADLINE_RULES.find((r) => r.urgency === u) as DeadlineRule));
 }
 
 /** The rules narrowed to a category or a unit, as stored. */
-export function specificRules(rules: readonly SlaRule[]): SlaRule[] {
+export function specificRules(rules: readonly DeadlineRule[]): DeadlineRule[] {
   return rules.filter((r) => !isDefault(r));
 }
 
 export interface DeadlinesFormValues {
   /** Most urgent first, as `defaultRules`. */
-  defaults: { urgency: Urgency; sign: SlaLimit; reply: SlaLimit }[];
+  defaults: { urgency: Urgency; sign: DeadlineLimit; reply: DeadlineLimit }[];
   /** Percent. */
   yellowPercent: number;
   orangePercent: number;
@@ -286,7 +281,7 @@ export interface DeadlinesFormValues {
   maxEscalations: number;
 }
 
-export function deadlinesFormValues(s: SlaSettings): DeadlinesFormValues {
+export function deadlinesFormValues(s: DeadlineSettings): DeadlinesFormValues {
   return {
     defaults: defaultRules(s.rules).map((r) => ({ urgency: r.urgency, sign: { ...r.sign }, reply: { ...r.reply } })),
     yellowPercent: toPercent(s.thresholds.yellow),
@@ -297,15 +292,15 @@ export function deadlinesFormValues(s: SlaSettings): DeadlinesFormValues {
   };
 }
 
-const sameLimit = (a: SlaLimit, b: SlaLimit) => a.amount === b.amount && a.unit === b.unit;
+const sameLimit = (a: DeadlineLimit, b: DeadlineLimit) => a.amount === b.amount && a.unit === b.unit;
 
 /**
  * The PUT body: only the sections the admin changed, so each version records real changes. The rules list
  * is sent whole (the API replaces it): the edited default rules first, most urgent first, then the category
  * and unit rules unchanged, so an error on `rules[i]` points back to row i.
  */
-export function deadlinesPatch(before: SlaSettings, v: DeadlinesFormValues): SlaSettingsPatch {
-  const out: SlaSettingsPatch = {};
+export function deadlinesPatch(before: DeadlineSettings, v: DeadlinesFormValues): DeadlineSettingsPatch {
+  const out: DeadlineSettingsPatch = {};
   const was = deadlinesFormValues(before);
   const rulesChanged = v.defaults.some((d, i) => {
     const w = was.defaults[i];
@@ -360,13 +355,13 @@ function hhmm(s: string | undefined): number | null {
 
 export type VersionChange =
   | { kind: 'calendar'; addedHolidays: string[]; addedWorkdays: string[]; removed: string[]; names: { date: string; name: string | null }[] }
-  | { kind: 'rule'; urgency: Urgency; part: 'sign' | 'reply'; before: SlaLimit; after: SlaLimit }
+  | { kind: 'rule'; urgency: Urgency; part: 'sign' | 'reply'; before: DeadlineLimit; after: DeadlineLimit }
   | { kind: 'specificRules'; before: number; after: number }
   | { kind: 'thresholds'; before: WarningThresholds; after: WarningThresholds }
   | { kind: 'workingHours'; before: WorkingHoursConfig; after: WorkingHoursConfig }
   | { kind: 'supervision'; before: SupervisionPolicy; after: SupervisionPolicy };
 
-export function versionChanges(previous: SlaSettings | undefined, current: SlaSettings): VersionChange[] {
+export function versionChanges(previous: DeadlineSettings | undefined, current: DeadlineSettings): VersionChange[] {
   if (!previous) return [];
   const out: VersionChange[] = [];
   const before = defaultRules(previous.rules);

@@ -5,7 +5,7 @@ import type { Role, UnitKind } from '../../src/platform/roles';
 import type { Channel, Satisfaction, Status, Urgency } from '../../src/platform/events/order';
 
 export { ROLES, UNIT_KINDS, type Role, type UnitKind } from '../../src/platform/roles';
-export type { AssistAnalysis } from '../../src/modules/intake/domain/intake';
+export type { AnalysisForAgent } from '../../src/modules/intake/domain/intake';
 export { CHANNELS, SATISFACTIONS, STATUSES, URGENCIES, type Channel, type Satisfaction, type Status, type Urgency } from '../../src/platform/events/order';
 
 

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context';
 import { getEmergencyMode, setEmergencyMode } from './app/emergency-mode';
 import { CALENDAR_YEARS, getWorkingCalendar } from './app/get-working-calendar';
-import { getSlaSettings, listSlaSettingsVersions, requireAdmin, updateSlaSettings } from './app/deadline-settings';
+import { getDeadlineSettings, listDeadlineSettingsVersions, requireAdmin, updateDeadlineSettings } from './app/deadline-settings';
 import { supervisionBoard } from './app/supervision-board';
 import { sweepDeadlines } from './app/sweep-deadlines';
 import { listNotifications, supervisionQueue } from './app/supervision-queue';
@@ -33,7 +33,7 @@ const WorkingHours = Type.Object(
   { additionalProperties: false },
 );
 const overrideLists = { holidays: Type.Array(Ymd, { maxItems: 400 }), workdays: Type.Array(Ymd, { maxItems: 400 }) };
-// Names are checked by the domain (src/domain/sla/calendar-overrides.ts), which says which date is wrong and why;
+// Names are checked by the domain (domain/calendar-overrides.ts), which says which date is wrong and why;
 // the schema only bounds the size.
 const OverrideNames = Type.Record(Type.String(), Type.String({ maxLength: 200 }), {
   maxProperties: 800,
@@ -168,25 +168,25 @@ function unitScope(actor: Actor, requested: string | undefined): string | null {
 }
 
 /** Deadline settings, emergency mode, the sweep, and the supervision board (issue 4). */
-export function slaRoutes(app: App, ctx: AppContext) {
+export function deadlineRoutes(app: App, ctx: AppContext) {
   const E = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
   app.get(
     '/admin/sla',
     { schema: { tags: ['deadlines'], summary: 'Current deadline settings version', response: { 200: Settings, ...E } } },
-    async (request) => getSlaSettings(ctx, requireActor(request)),
+    async (request) => getDeadlineSettings(ctx, requireActor(request)),
   );
 
   app.get(
     '/admin/sla/versions',
     { schema: { tags: ['deadlines'], summary: 'All deadline settings versions, newest first', response: { 200: Type.Object({ items: Type.Array(Settings) }), ...E } } },
-    async (request) => ({ items: await listSlaSettingsVersions(ctx, requireActor(request)) }),
+    async (request) => ({ items: await listDeadlineSettingsVersions(ctx, requireActor(request)) }),
   );
 
   app.put(
     '/admin/sla',
     { schema: { tags: ['deadlines'], summary: 'Store a new settings version (policy rules, thresholds, office hours, local calendar, supervision)', body: SettingsPatch, response: { 200: Settings, ...E } } },
-    async (request) => updateSlaSettings(ctx, requireActor(request), request.body),
+    async (request) => updateDeadlineSettings(ctx, requireActor(request), request.body),
   );
 
   app.get(

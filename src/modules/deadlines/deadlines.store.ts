@@ -1,8 +1,8 @@
 import { storedCalendarOverrides, type CalendarOverrides } from './domain/calendar-overrides';
 import type { Deadlines } from './domain/deadlines';
-import type { SlaSettings } from './domain/settings';
+import type { DeadlineSettings } from './domain/settings';
 import type { EmergencyMode } from './domain/emergency-mode';
-import type { SlaRule } from './domain/deadline-policy';
+import type { DeadlineRule } from './domain/deadline-policy';
 import type { SupervisionPolicy } from './domain/supervision';
 import type { WarningLevel, WarningSchedule, WarningThresholds } from './domain/warning';
 import type { WorkingHoursConfig } from './domain/working-hours';
@@ -46,9 +46,9 @@ export interface NotificationDraft {
   at: string;
 }
 
-const toSettings = (r: Row): SlaSettings => ({
+const toSettings = (r: Row): DeadlineSettings => ({
   version: num(r.version),
-  rules: json<SlaRule[]>(r.rules),
+  rules: json<DeadlineRule[]>(r.rules),
   thresholds: json<WarningThresholds>(r.thresholds),
   workingHours: json<WorkingHoursConfig>(r.working_hours),
   calendarOverrides: storedCalendarOverrides(json<Partial<CalendarOverrides>>(r.calendar_overrides)),
@@ -86,21 +86,21 @@ const toEmergencyMode = (row: Row | undefined): StoredEmergencyMode =>
 
 const ts = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
-export function slaStore(sql: Sql) {
+export function deadlinesStore(sql: Sql) {
   return {
-    async currentSettings(): Promise<SlaSettings | null> {
+    async currentSettings(): Promise<DeadlineSettings | null> {
       const [row] = await sql.query<Row>('SELECT * FROM sla_settings ORDER BY version DESC LIMIT 1');
       return row ? toSettings(row) : null;
     },
 
     /** Versions, newest first (at most `limit`). */
-    async settingsVersions(limit?: number): Promise<SlaSettings[]> {
+    async settingsVersions(limit?: number): Promise<DeadlineSettings[]> {
       const rows = await sql.query<Row>(`SELECT * FROM sla_settings ORDER BY version DESC${limit ? ' LIMIT $1' : ''}`, limit ? [limit] : []);
       return rows.map(toSettings);
     },
 
     /** Inserts the next version; the primary key makes two concurrent edits fail rather than interleave. */
-    async insertSettings(s: SlaSettings): Promise<void> {
+    async insertSettings(s: DeadlineSettings): Promise<void> {
       await sql.query(
         `INSERT INTO sla_settings (version, rules, thresholds, working_hours, calendar_overrides, supervision, note, created_at, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -307,4 +307,4 @@ export function slaStore(sql: Sql) {
     },
   };
 }
-export type SlaStore = ReturnType<typeof slaStore>;
+export type DeadlinesStore = ReturnType<typeof deadlinesStore>;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../platform/module';
 import { sweepDeadlines, type SweepReport } from './app/sweep-deadlines';
 import { trackDeadlines } from './app/track-deadlines';
-import { slaRoutes } from './deadlines.routes';
+import { deadlineRoutes } from './deadlines.routes';
 import { deadlinesOrderView } from './order-view';
 
 export { DeadlineFields } from './order-view';
@@ -24,7 +24,7 @@ export function deadlinesModule(options: DeadlinesOptions): Module {
     name: 'deadlines',
     tables: ['sla_settings', 'emergency_mode', 'ticket_deadlines', 'notifications'],
     migrations: fileURLToPath(new URL('./migrations/', import.meta.url)),
-    routes: slaRoutes,
+    routes: deadlineRoutes,
     reactions: (ctx) => [trackDeadlines(ctx)],
     orderView: () => deadlinesOrderView(),
     jobs: (ctx) => [

@@ -264,4 +264,3 @@ export function TicketDetail({ id, onChanged }: { id: string; onChanged?: (t: Ti
   );
 }
 
-export const eventKey = (type: string) => `event.${type}` as MessageKey;

@@ -17,7 +17,7 @@ import { useApp } from '../context';
 import { formatDateTime, isPlausiblePhone, shortText } from '../format';
 import { navigate } from '../router';
 import { categoryPath, unitName } from '../tree';
-import { CHANNELS, URGENCIES, type AssistAnalysis, type Ticket } from '../types';
+import { CHANNELS, URGENCIES, type AnalysisForAgent, type Ticket } from '../types';
 import { errorMessage, StatusTag } from '../components/common';
 import { describeError } from '../errors';
 import { CategorySelect, UnitSelect } from '../components/pickers';
@@ -136,7 +136,7 @@ function CallerHistory({ phone, refreshKey }: { phone: string; refreshKey: numbe
 const pct = (score: number) => `${Math.round(score * 100)}%`;
 
 interface AssistState {
-  result: AssistAnalysis | null;
+  result: AnalysisForAgent | null;
   /** False once the server said it has no assistant (404 …): the panel says it is off. */
   available: boolean;
   /** 409: the server has the assistant but its model is still being trained. */

@@ -64,9 +64,9 @@ import {
   type OverrideDraft,
   type PendingChange,
   type ShownDay,
-  type SlaLimit,
-  type SlaRule,
-  type SlaSettings,
+  type DeadlineLimit,
+  type DeadlineRule,
+  type DeadlineSettings,
   type VersionChange,
 } from '../deadlines';
 import { describeError } from '../errors';
@@ -84,7 +84,7 @@ type Tab = 'calendar' | 'rules' | 'versions';
 const TABS: readonly Tab[] = ['calendar', 'rules', 'versions'];
 
 /** "4 工作小时" / "1 working day". */
-function formatLimit(limit: SlaLimit, t: T): string {
+function formatLimit(limit: DeadlineLimit, t: T): string {
   return `${limit.amount} ${t(`limitUnit.${limit.unit}${limit.amount === 1 ? '.one' : ''}` as MessageKey)}`;
 }
 
@@ -365,7 +365,7 @@ function SaveCalendarModal({
   changes: PendingChange[];
   draft: OverrideDraft;
   onClose: () => void;
-  onSaved: (s: SlaSettings) => void;
+  onSaved: (s: DeadlineSettings) => void;
 }) {
   const { t, lang } = useApp();
   const [form] = Form.useForm<{ note: string }>();
@@ -416,7 +416,7 @@ function SaveCalendarModal({
   );
 }
 
-function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: SlaSettings; canEdit: boolean; onSaved: (s: SlaSettings) => void; tick: number }) {
+function CalendarTab({ settings, canEdit, onSaved, tick }: { settings: DeadlineSettings; canEdit: boolean; onSaved: (s: DeadlineSettings) => void; tick: number }) {
   const { t } = useApp();
   const { message } = AntApp.useApp();
   const { search } = useLocation();
@@ -592,7 +592,7 @@ function LimitInput({ name, disabled }: { name: (string | number)[]; disabled: b
   );
 }
 
-function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEdit: boolean; onSaved: (s: SlaSettings) => void }) {
+function RulesTab({ settings, canEdit, onSaved }: { settings: DeadlineSettings; canEdit: boolean; onSaved: (s: DeadlineSettings) => void }) {
   const { t, lang, tv, categories, units } = useApp();
   const { message } = AntApp.useApp();
   const who = useWho();
@@ -640,7 +640,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
     }
   };
 
-  const limitCell = (i: number, part: 'sign' | 'reply', limit: SlaLimit) => {
+  const limitCell = (i: number, part: 'sign' | 'reply', limit: DeadlineLimit) => {
     const err = ruleErrors[`${i}.${part}`];
     if (!canEdit) return <span data-testid={`rule-${defaults[i]?.urgency}-${part}`}>{formatLimit(limit, t)}</span>;
     return (
@@ -666,7 +666,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
       <ErrorAlert error={error} testId="rules-error" />
       <Form form={form} layout="vertical" initialValues={initial} disabled={!canEdit} requiredMark={false}>
         <Card size="small" title={t('sla.defaultRules')} style={{ marginBottom: 12 }} data-testid="default-rules">
-          <Table<SlaRule & { index: number }>
+          <Table<DeadlineRule & { index: number }>
             size="small"
             rowKey="urgency"
             pagination={false}
@@ -689,7 +689,7 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('sla.specificHelp')}
             </Typography.Paragraph>
-            <Table<SlaRule>
+            <Table<DeadlineRule>
               size="small"
               rowKey={(r) => `${r.urgency}|${r.categoryPrefix ?? ''}|${r.unitId ?? ''}`}
               pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
@@ -699,8 +699,8 @@ function RulesTab({ settings, canEdit, onSaved }: { settings: SlaSettings; canEd
                 { title: t('field.urgency'), dataIndex: 'urgency', render: (u: string) => tv('urgency', u) },
                 { title: t('field.category'), dataIndex: 'categoryPrefix', render: (c: string | null) => categoryName(c) },
                 { title: t('field.unit'), dataIndex: 'unitId', render: (u: string | null) => (u ? unitName(units, u, lang) : t('sla.any')) },
-                { title: t('deadline.signBy'), dataIndex: 'sign', render: (l: SlaLimit) => formatLimit(l, t) },
-                { title: t('deadline.replyBy'), dataIndex: 'reply', render: (l: SlaLimit) => formatLimit(l, t) },
+                { title: t('deadline.signBy'), dataIndex: 'sign', render: (l: DeadlineLimit) => formatLimit(l, t) },
+                { title: t('deadline.replyBy'), dataIndex: 'reply', render: (l: DeadlineLimit) => formatLimit(l, t) },
               ]}
             />
           </Card>
@@ -824,11 +824,11 @@ function changeLines(c: VersionChange, t: T, lang: Lang, tv: (p: string, v: stri
 function VersionsTab({ tick }: { tick: number }) {
   const { t, lang, tv } = useApp();
   const who = useWho();
-  const state = useAsync(() => api.slaVersions(), [tick]);
+  const state = useAsync(() => api.deadlineVersions(), [tick]);
   const items = state.data?.items ?? [];
   return (
     <PageState loading={state.loading && !state.data} error={state.error} onRetry={state.reload}>
-      <Table<SlaSettings>
+      <Table<DeadlineSettings>
         size="small"
         rowKey="version"
         dataSource={items}
@@ -995,7 +995,7 @@ function DeadlinesView() {
   const requestedTab = new URLSearchParams(search).get('tab') as Tab | null;
   const tab: Tab = requestedTab && TABS.includes(requestedTab) ? requestedTab : 'calendar';
   const [tick, setTick] = useState(0);
-  const settings = useAsync(() => api.slaSettings(), [tick]);
+  const settings = useAsync(() => api.deadlineSettings(), [tick]);
   const onSaved = () => setTick((x) => x + 1);
   const setTab = (k: string) => {
     const q = new URLSearchParams(search);

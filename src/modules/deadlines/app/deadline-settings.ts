@@ -1,26 +1,26 @@
 import type { Database } from '../../../platform/db/database';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import { statutoryCalendar } from '../calendar/chinese-days-calendar';
 import { AppError } from '../../../platform/errors';
 import { hasRole, type Actor } from '../../../platform/roles';
 import { normaliseCalendarOverrides, validateCalendarOverrides, type CalendarOverridesInput } from '../domain/calendar-overrides';
-import type { SlaSettings, SlaSettingsView } from '../domain/settings';
+import type { DeadlineSettings, DeadlineSettingsView } from '../domain/settings';
 import { validateRules } from '../domain/deadline-policy';
 import { validateThresholds } from '../domain/warning';
 import { parseWorkingHours } from '../domain/working-hours';
 import type { Clock } from '../../../platform/context';
-import { DEFAULT_SLA_SETTINGS } from './load-deadline-settings';
+import { DEFAULT_DEADLINE_SETTINGS } from './load-deadline-settings';
 import { auditStore } from '../../../platform/audit/audit.store';
 import { actorName } from '../../../platform/db/rows';
 import { displayNames } from '../../auth';
 
 /** Settings versions with the display name of who stored each. */
-async function withNames(db: Database, versions: SlaSettings[]): Promise<SlaSettingsView[]> {
+async function withNames(db: Database, versions: DeadlineSettings[]): Promise<DeadlineSettingsView[]> {
   const names = await displayNames(db, versions.map((v) => v.createdBy));
   return versions.map((v) => ({ ...v, createdByName: actorName(v.createdBy, v.createdBy ? names.get(v.createdBy) : null) }));
 }
 
-export type SlaSettingsPatch = Partial<Pick<SlaSettings, 'rules' | 'thresholds' | 'workingHours' | 'supervision'>> & {
+export type DeadlineSettingsPatch = Partial<Pick<DeadlineSettings, 'rules' | 'thresholds' | 'workingHours' | 'supervision'>> & {
   /** `names` may be left out: the current names of the days still listed are kept. */
   calendarOverrides?: CalendarOverridesInput;
   note?: string;
@@ -35,18 +35,18 @@ export function requireSettingsReader(actor: Actor): void {
   if (!hasRole(actor, 'admin', 'supervisor', 'leader')) throw new AppError('AUTH.FORBIDDEN', '无权查看时限设置 Only admins, supervisors and leaders see deadline settings');
 }
 
-const DEFAULT_VIEW: SlaSettingsView = { ...DEFAULT_SLA_SETTINGS, createdByName: null };
+const DEFAULT_VIEW: DeadlineSettingsView = { ...DEFAULT_DEADLINE_SETTINGS, createdByName: null };
 
 /** The current settings version (version 0 = the built-in defaults), with the calendar data's coverage. */
-export async function getSlaSettings(ctx: { db: Database }, actor: Actor): Promise<SlaSettingsView & { statutoryYears: number[] }> {
+export async function getDeadlineSettings(ctx: { db: Database }, actor: Actor): Promise<DeadlineSettingsView & { statutoryYears: number[] }> {
   requireSettingsReader(actor);
-  const [settings] = await withNames(ctx.db, await slaStore(ctx.db).settingsVersions(1));
+  const [settings] = await withNames(ctx.db, await deadlinesStore(ctx.db).settingsVersions(1));
   return { ...(settings ?? DEFAULT_VIEW), statutoryYears: statutoryCalendar().coveredYears };
 }
 
-export async function listSlaSettingsVersions(ctx: { db: Database }, actor: Actor): Promise<SlaSettingsView[]> {
+export async function listDeadlineSettingsVersions(ctx: { db: Database }, actor: Actor): Promise<DeadlineSettingsView[]> {
   requireSettingsReader(actor);
-  const versions = await withNames(ctx.db, await slaStore(ctx.db).settingsVersions());
+  const versions = await withNames(ctx.db, await deadlinesStore(ctx.db).settingsVersions());
   return [...versions, DEFAULT_VIEW];
 }
 
@@ -54,13 +54,13 @@ export async function listSlaSettingsVersions(ctx: { db: Database }, actor: Acto
  * Every edit stores a whole new version (rules, thresholds, office hours, local calendar days, supervision);
  * orders keep the deadlines the version in force at their dispatch gave them.
  */
-export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, actor: Actor, patch: SlaSettingsPatch): Promise<SlaSettingsView> {
+export async function updateDeadlineSettings(ctx: { db: Database; clock: Clock }, actor: Actor, patch: DeadlineSettingsPatch): Promise<DeadlineSettingsView> {
   requireAdmin(actor);
   validatePatch(patch);
   return ctx.db.transaction(async (tx) => {
-    const store = slaStore(tx);
-    const current = (await store.currentSettings()) ?? DEFAULT_SLA_SETTINGS;
-    const next: SlaSettings = {
+    const store = deadlinesStore(tx);
+    const current = (await store.currentSettings()) ?? DEFAULT_DEADLINE_SETTINGS;
+    const next: DeadlineSettings = {
       version: current.version + 1,
       rules: patch.rules ?? current.rules,
       thresholds: patch.thresholds ?? current.thresholds,
@@ -85,7 +85,7 @@ export async function updateSlaSettings(ctx: { db: Database; clock: Clock }, act
   });
 }
 
-function validatePatch(patch: SlaSettingsPatch): void {
+function validatePatch(patch: DeadlineSettingsPatch): void {
   const fail = (message: string, field: string): never => {
     throw new AppError('VALIDATION.FAILED', message, field);
   };

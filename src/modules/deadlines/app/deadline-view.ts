@@ -1,6 +1,6 @@
 import type { Sql } from '../../../platform/db/database';
 import type { DeadlineRow } from '../deadlines.store';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import type { WarningLevel } from '../domain/warning';
 import { levelAt } from '../domain/warning';
 
@@ -42,7 +42,7 @@ export function deadlineViewOf(row: DeadlineRow | null | undefined, now: Date): 
  */
 export async function withDeadlines<T extends { id: string; version?: number }>(sql: Sql, items: T[], now: Date): Promise<(T & DeadlineView)[]> {
   const changed = items.filter((t) => t.version !== 1).map((t) => t.id);
-  const rows = changed.length > 0 ? await slaStore(sql).getMany(changed) : [];
+  const rows = changed.length > 0 ? await deadlinesStore(sql).getMany(changed) : [];
   const byId = new Map(rows.map((r) => [r.ticketId, r]));
   return items.map((t) => ({ ...t, ...deadlineViewOf(byId.get(t.id), now) }));
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../../platform/db/database';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../../platform/roles';
 import type { EmergencyMode } from '../domain/emergency-mode';
@@ -25,7 +25,7 @@ export async function setEmergencyMode(
   const mode: EmergencyMode = { active: input.active, tag: input.active ? tag : null };
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction(async (tx) => {
-    const store = slaStore(tx);
+    const store = deadlinesStore(tx);
     await store.setEmergencyMode(mode, at, actor.id);
     const reprioritised = await store.reprioritise(mode.active && mode.tag ? await ticketIdsTagged(tx, mode.tag) : []);
     await auditStore(tx).record({ at, actorId: actor.id, action: 'emergency.set', entityType: 'emergency_mode', entityId: '1', toState: mode });
@@ -35,7 +35,7 @@ export async function setEmergencyMode(
 
 /** The mode with the display name of who changed it, for GET /admin/emergency. */
 export async function getEmergencyMode(ctx: { db: Database }) {
-  const mode = await slaStore(ctx.db).emergencyMode();
+  const mode = await deadlinesStore(ctx.db).emergencyMode();
   const names = await displayNames(ctx.db, [mode.changedBy]);
   return { ...mode, changedByName: mode.changedBy ? actorName(mode.changedBy, names.get(mode.changedBy)) : null };
 }

@@ -1,12 +1,12 @@
 import type { Database } from '../../../platform/db/database';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import { statutoryCalendar, workingCalendarYear } from '../calendar/chinese-days-calendar';
 import type { CalendarYear } from '../domain/calendar-year';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../../platform/roles';
 import { shanghaiYmd } from '../../../platform/shanghai-time';
 import type { Clock } from '../../../platform/context';
-import { DEFAULT_SLA_SETTINGS } from './load-deadline-settings';
+import { DEFAULT_DEADLINE_SETTINGS } from './load-deadline-settings';
 import { requireSettingsReader } from './deadline-settings';
 
 /** Years the calendar can be asked for: the national data starts in 2004; beyond 2100 nobody plans deadlines. */
@@ -32,7 +32,7 @@ export async function getWorkingCalendar(ctx: { db: Database; clock: Clock }, ac
   if (!Number.isInteger(year) || year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max) {
     throw new AppError('VALIDATION.FAILED', `year must be a whole number from ${CALENDAR_YEARS.min} to ${CALENDAR_YEARS.max}`, 'year');
   }
-  const settings = (await slaStore(ctx.db).currentSettings()) ?? DEFAULT_SLA_SETTINGS;
+  const settings = (await deadlinesStore(ctx.db).currentSettings()) ?? DEFAULT_DEADLINE_SETTINGS;
   return {
     ...workingCalendarYear(year, settings.calendarOverrides),
     today,

@@ -1,5 +1,5 @@
 import type { Database } from '../../../platform/db/database';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import { AppError } from '../../../platform/errors';
 import { hasRole, isCentre, type Actor } from '../../../platform/roles';
 import type { WarningLevel } from '../domain/warning';
@@ -23,7 +23,7 @@ export async function supervisionBoard(ctx: { db: Database; clock: Clock }, acto
     unitIds = [actor.unitId];
   }
   const now = ctx.clock.now();
-  const store = slaStore(ctx.db);
+  const store = deadlinesStore(ctx.db);
   const counts = await store.board(now.toISOString(), unitIds);
   const reddest = await store.reddest(now.toISOString(), unitIds, Math.max(1, Math.min(200, opts.limit ?? 20)));
   const unitNames = new Map((await listUnits(ctx.db)).map((u) => [u.id, u.name]));

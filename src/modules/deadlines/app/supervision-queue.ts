@@ -1,12 +1,12 @@
 import type { AppContext } from '../../../platform/context';
 import { getTickets } from '../../tickets';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import { deadlineViewOf } from './deadline-view';
 
 /** The most urgent open orders (of one unit, or all): emergency-tagged first, then the nearest deadline. */
 export async function supervisionQueue(ctx: AppContext, unitId: string | null, limit: number) {
   const now = ctx.clock.now();
-  const rows = await slaStore(ctx.db).urgentQueue(unitId, limit);
+  const rows = await deadlinesStore(ctx.db).urgentQueue(unitId, limit);
   const tickets = new Map((await getTickets(ctx.db, rows.map((r) => r.ticketId))).map((t) => [t.id, t]));
   return rows.flatMap((r) => {
     const t = tickets.get(r.ticketId);
@@ -28,5 +28,5 @@ export async function supervisionQueue(ctx: AppContext, unitId: string | null, l
 
 /** Supervision notices sent to units (督办通知), newest first. */
 export async function listNotifications(ctx: AppContext, filter: { unitId?: string; ticketId?: string; limit: number }) {
-  return slaStore(ctx.db).notifications(filter);
+  return deadlinesStore(ctx.db).notifications(filter);
 }

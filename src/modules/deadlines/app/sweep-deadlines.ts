@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db/database';
-import { slaStore, type NotificationDraft, type SweepUpdate } from '../deadlines.store';
+import { deadlinesStore, type NotificationDraft, type SweepUpdate } from '../deadlines.store';
 import { sweepOrder } from '../domain/supervision';
 import type { WarningLevel } from '../domain/warning';
 import type { Clock, IdGen } from '../../../platform/context';
@@ -7,7 +7,7 @@ import type { EventLog } from '../../../platform/events/event-log';
 import { SYSTEM_ACTOR } from '../../../platform/roles';
 import { unitParents } from '../../org';
 import { lockFreeTickets } from '../../tickets';
-import { loadSla } from './load-deadline-settings';
+import { loadDeadlineSettings } from './load-deadline-settings';
 
 export interface SweepReport {
   at: string;
@@ -60,19 +60,19 @@ export async function sweepDeadlines(deps: {
 }
 
 async function sweepBatch(tx: Sql, now: Date, deps: { ids: IdGen; events: EventLog }, report: SweepReport): Promise<number> {
-  const store = slaStore(tx);
+  const store = deadlinesStore(tx);
   const rows = await store.claimDue(now.toISOString(), BATCH);
   if (rows.length === 0) return 0;
   // A lost sweep commit (crash) is redone by the next sweep: no need to wait for the WAL flush.
   await tx.query('SET LOCAL synchronous_commit = off');
-  const sla = await loadSla(tx);
+  const current = await loadDeadlineSettings(tx);
   const parents = await unitParents(tx);
   const outcomes = rows.map((row) => ({
     row,
     out: sweepOrder(
       { level: row.level, schedule: row.schedule, lastSupervisedAt: row.lastSupervisedAt ? new Date(row.lastSupervisedAt) : null, supervisionCount: row.supervisionCount },
       now,
-      sla.settings.supervision,
+      current.settings.supervision,
     ),
   }));
   // Supervising adds an event to the order: take its row lock too (only for these, and without waiting).

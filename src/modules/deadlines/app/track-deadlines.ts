@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db/database';
-import { slaStore } from '../deadlines.store';
+import { deadlinesStore } from '../deadlines.store';
 import type { Deadlines } from '../domain/deadlines';
 import {
   currentDueAt,
@@ -18,7 +18,7 @@ import type { PayloadOf, TicketEvent } from '../../../platform/events/order-even
 import type { EventLog, OrderReaction } from '../../../platform/events/event-log';
 import type { Clock } from '../../../platform/context';
 import { SYSTEM_ACTOR } from '../../../platform/roles';
-import { loadSla } from './load-deadline-settings';
+import { loadDeadlineSettings } from './load-deadline-settings';
 
 const DEADLINE_EVENTS = new Set<string>(['dispatched', 'redispatched', 'signed', 'extension_decided', 'returned']);
 
@@ -36,12 +36,12 @@ export function trackDeadlines(deps: { clock: Clock; events: EventLog }): OrderR
     const relevant = events.some((e) => DEADLINE_EVENTS.has(e.type));
     // nothing that moves a deadline or stops/starts a clock (creation, comments): no query at all
     if (!relevant && (!before || before.status === after.status)) return;
-    const store = slaStore(tx);
+    const store = deadlinesStore(tx);
     // the order row is locked by the action; lock the deadline row too, after any sweep holding it has committed,
     // so what the sweep recorded (colour, supervision count) is not overwritten with a stale copy
     const row = await store.get(after.id, { forUpdate: true });
     if (!row && !relevant) return; // never dispatched: nothing to watch yet
-    const sla = await loadSla(tx);
+    const current = await loadDeadlineSettings(tx);
     let deadlines = row?.deadlines ?? null;
     let rounds = row?.rounds ?? 0;
     const changes: DeadlineChange[] = [];
@@ -54,10 +54,10 @@ export function trackDeadlines(deps: { clock: Clock; events: EventLog }): OrderR
       switch (e.type) {
         case 'dispatched':
         case 'redispatched': {
-          const urgency = policyUrgency(after.urgency, after.tags, sla.mode);
-          const rule = selectRule(sla.policy, { urgency, categoryCode: after.categoryCode, unitId: after.leadUnitId });
+          const urgency = policyUrgency(after.urgency, after.tags, current.mode);
+          const rule = selectRule(current.policy, { urgency, categoryCode: after.categoryCode, unitId: after.leadUnitId });
           const firstDispatch = rounds === 0;
-          deadlines = deadlinesOnDispatch({ receivedAt: after.receivedAt, at: new Date(e.at), firstDispatch, rule, policyVersion: sla.policy.version, wt: sla.wt });
+          deadlines = deadlinesOnDispatch({ receivedAt: after.receivedAt, at: new Date(e.at), firstDispatch, rule, policyVersion: current.policy.version, wt: current.wt });
           rounds += 1;
           return { reason: firstDispatch ? 'dispatched' : 'redispatched', deadlines, extra: { unitId: after.leadUnitId, urgency } };
         }
@@ -68,7 +68,7 @@ export function trackDeadlines(deps: { clock: Clock; events: EventLog }): OrderR
         case 'extension_decided': {
           const hours = e.payload.hours;
           if (!deadlines || !e.payload.approve || !(hours > 0)) return null;
-          deadlines = deadlinesOnExtension(deadlines, hours, sla.wt);
+          deadlines = deadlinesOnExtension(deadlines, hours, current.wt);
           return { reason: 'extended', deadlines, extra: { hours } };
         }
         case 'returned':
@@ -81,7 +81,7 @@ export function trackDeadlines(deps: { clock: Clock; events: EventLog }): OrderR
     }
 
     const now = deps.clock.now();
-    const schedule = orderWarningSchedule(after.status, deadlines, sla.settings.thresholds, sla.wt);
+    const schedule = orderWarningSchedule(after.status, deadlines, current.settings.thresholds, current.wt);
     const level = levelAfterChange(row?.level ?? 'none', schedule, now);
     // a new unit round (re-dispatch) starts supervision afresh
     const freshRound = changes.some((c) => c.reason === 'dispatched' || c.reason === 'redispatched');
@@ -92,14 +92,14 @@ export function trackDeadlines(deps: { clock: Clock; events: EventLog }): OrderR
       ticketId: after.id,
       unitId: after.leadUnitId,
       status: after.status,
-      priority: isEmergencyTagged(after.tags, sla.mode) ? 1 : 0,
+      priority: isEmergencyTagged(after.tags, current.mode) ? 1 : 0,
       urgencyRank: URGENCY_RANK[after.urgency],
       rounds,
       deadlines,
       dueAt: currentDueAt(after.status, deadlines),
       schedule,
       level: storedLevel,
-      nextCheckAt: nextCheckAt(storedLevel, schedule, lastSupervisedAt ? new Date(lastSupervisedAt) : null, supervisionCount, sla.settings.supervision),
+      nextCheckAt: nextCheckAt(storedLevel, schedule, lastSupervisedAt ? new Date(lastSupervisedAt) : null, supervisionCount, current.settings.supervision),
       lastSupervisedAt,
       supervisionCount,
       at: now.toISOString(),

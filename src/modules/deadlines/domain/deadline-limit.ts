@@ -6,7 +6,7 @@ export const LIMIT_UNITS = ['calendar_hours', 'working_hours', 'working_days'] a
 export type LimitUnit = (typeof LIMIT_UNITS)[number];
 
 /** An allowed time: `calendar_hours` run 7×24 (holidays included); the others run on working time only. */
-export interface SlaLimit {
+export interface DeadlineLimit {
   amount: number;
   unit: LimitUnit;
 }
@@ -19,7 +19,7 @@ export interface WorkingTime {
 
 export const isWorkingTimeUnit = (unit: LimitUnit): boolean => unit !== 'calendar_hours';
 
-export function applyLimit(start: Date, limit: SlaLimit, wt: WorkingTime): Date {
+export function applyLimit(start: Date, limit: DeadlineLimit, wt: WorkingTime): Date {
   switch (limit.unit) {
     case 'calendar_hours':
       return addCalendarHours(start, limit.amount);
@@ -46,7 +46,7 @@ export function advanceIn(unit: LimitUnit, from: Date, ms: number, wt: WorkingTi
     : new Date(from.getTime() + ms);
 }
 
-export function validateLimit(limit: SlaLimit): string | null {
+export function validateLimit(limit: DeadlineLimit): string | null {
   if (!LIMIT_UNITS.includes(limit.unit)) return `unit must be one of ${LIMIT_UNITS.join(', ')}`;
   if (!Number.isFinite(limit.amount) || limit.amount <= 0) return 'amount must be a positive number';
   if (limit.amount > 24 * 366) return 'amount is unreasonably large';

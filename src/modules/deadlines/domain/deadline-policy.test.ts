@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SlaPolicy, SlaRule } from './deadline-policy';
+import type { DeadlinePolicy, DeadlineRule } from './deadline-policy';
 import { DEFAULT_SLA_POLICY, selectRule, validateRules } from './deadline-policy';
 
-const rule = (partial: Partial<SlaRule> & Pick<SlaRule, 'urgency'>, replyDays: number): SlaRule => ({
+const rule = (partial: Partial<DeadlineRule> & Pick<DeadlineRule, 'urgency'>, replyDays: number): DeadlineRule => ({
   categoryPrefix: null,
   unitId: null,
   sign: { amount: 1, unit: 'working_days' },
@@ -10,7 +10,7 @@ const rule = (partial: Partial<SlaRule> & Pick<SlaRule, 'urgency'>, replyDays: n
   ...partial,
 });
 
-const policy: SlaPolicy = {
+const policy: DeadlinePolicy = {
   version: 7,
   rules: [
     rule({ urgency: 'normal' }, 5),

@@ -1,23 +1,23 @@
 import type { Urgency } from '../../../platform/events/order';
-import type { SlaLimit } from './deadline-limit';
+import type { DeadlineLimit } from './deadline-limit';
 import { validateLimit } from './deadline-limit';
 
 /**
  * One row of the deadline policy: for an urgency, optionally narrowed to a category subtree (by code prefix)
  * and/or a handling unit, the time allowed to sign for an order and the time allowed to reply.
  */
-export interface SlaRule {
+export interface DeadlineRule {
   urgency: Urgency;
   categoryPrefix: string | null;
   unitId: string | null;
-  sign: SlaLimit;
-  reply: SlaLimit;
+  sign: DeadlineLimit;
+  reply: DeadlineLimit;
 }
 
 /** A policy is versioned as a whole: every admin edit stores a new version; tickets record the version used. */
-export interface SlaPolicy {
+export interface DeadlinePolicy {
   version: number;
-  rules: SlaRule[];
+  rules: DeadlineRule[];
 }
 
 /**
@@ -25,7 +25,7 @@ export interface SlaPolicy {
  * working time, and 7×24 response is what the `emergency` urgency is for; a calendar 4 h sign limit would turn an
  * urgent order received on Friday evening red overnight when no unit office is staffed. Admins can change it.
  */
-export const DEFAULT_SLA_RULES: readonly SlaRule[] = [
+export const DEFAULT_DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     urgency: 'emergency',
     categoryPrefix: null,
@@ -49,7 +49,7 @@ export const DEFAULT_SLA_RULES: readonly SlaRule[] = [
   },
 ];
 
-export const DEFAULT_SLA_POLICY: SlaPolicy = { version: 0, rules: [...DEFAULT_SLA_RULES] };
+export const DEFAULT_SLA_POLICY: DeadlinePolicy = { version: 0, rules: [...DEFAULT_DEADLINE_RULES] };
 
 export interface PolicyTarget {
   urgency: Urgency;
@@ -62,8 +62,8 @@ export interface PolicyTarget {
  * and the urgency's default rule (no unit, no category) is the fallback. If the policy lacks a default for the
  * urgency, the built-in default applies, so every order always gets deadlines.
  */
-export function selectRule(policy: SlaPolicy, target: PolicyTarget): SlaRule {
-  let best: SlaRule | null = null;
+export function selectRule(policy: DeadlinePolicy, target: PolicyTarget): DeadlineRule {
+  let best: DeadlineRule | null = null;
   let bestScore = -1;
   for (const rule of policy.rules) {
     const score = matchScore(rule, target);
@@ -73,13 +73,13 @@ export function selectRule(policy: SlaPolicy, target: PolicyTarget): SlaRule {
     }
   }
   if (best) return best;
-  const fallback = DEFAULT_SLA_RULES.find((r) => r.urgency === target.urgency);
+  const fallback = DEFAULT_DEADLINE_RULES.find((r) => r.urgency === target.urgency);
   if (!fallback) throw new RangeError(`no default deadline rule for urgency ${target.urgency}`);
   return fallback;
 }
 
 /** -1 when the rule does not apply; otherwise higher is more specific. */
-function matchScore(rule: SlaRule, target: PolicyTarget): number {
+function matchScore(rule: DeadlineRule, target: PolicyTarget): number {
   if (rule.urgency !== target.urgency) return -1;
   if (rule.unitId !== null && rule.unitId !== target.unitId) return -1;
   if (rule.categoryPrefix !== null && !(target.categoryCode ?? '').startsWith(rule.categoryPrefix)) return -1;
@@ -87,7 +87,7 @@ function matchScore(rule: SlaRule, target: PolicyTarget): number {
 }
 
 /** Problems with a rule set, as `{field, message}`; empty when it is valid. */
-export function validateRules(rules: readonly SlaRule[]): { field: string; message: string }[] {
+export function validateRules(rules: readonly DeadlineRule[]): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const seen = new Set<string>();
   rules.forEach((rule, i) => {

@@ -1,7 +1,7 @@
 import type { Status } from '../../../platform/events/order';
-import type { SlaLimit, WorkingTime } from './deadline-limit';
+import type { DeadlineLimit, WorkingTime } from './deadline-limit';
 import { applyLimit, isWorkingTimeUnit } from './deadline-limit';
-import type { SlaRule } from './deadline-policy';
+import type { DeadlineRule } from './deadline-policy';
 import type { Clock, WarningLevel, WarningSchedule, WarningThresholds } from './warning';
 import { levelAt, warningSchedule, worstOf } from './warning';
 import { addCalendarHours, addWorkingHours } from './deadline-arithmetic';
@@ -14,8 +14,8 @@ import { addCalendarHours, addWorkingHours } from './deadline-arithmetic';
  */
 export interface Deadlines {
   countFrom: string;
-  signLimit: SlaLimit;
-  replyLimit: SlaLimit;
+  signLimit: DeadlineLimit;
+  replyLimit: DeadlineLimit;
   signBy: string;
   replyBy: string;
   originalReplyBy: string;
@@ -30,7 +30,7 @@ export function deadlinesOnDispatch(input: {
   at: Date;
   /** false after a return to the centre or an unsatisfied callback: limits restart at `at`. */
   firstDispatch: boolean;
-  rule: SlaRule;
+  rule: DeadlineRule;
   policyVersion: number;
   wt: WorkingTime;
 }): Deadlines {

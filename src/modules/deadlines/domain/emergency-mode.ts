@@ -9,8 +9,6 @@ export interface EmergencyMode {
   tag: string | null;
 }
 
-export const EMERGENCY_OFF: EmergencyMode = { active: false, tag: null };
-
 export function isEmergencyTagged(tags: readonly string[], mode: EmergencyMode): boolean {
   return mode.active && mode.tag !== null && tags.includes(mode.tag);
 }

@@ -1,5 +1,5 @@
 import type { CalendarOverrides } from './calendar-overrides';
-import type { SlaRule } from './deadline-policy';
+import type { DeadlineRule } from './deadline-policy';
 import type { SupervisionPolicy } from './supervision';
 import type { WarningThresholds } from './warning';
 import type { WorkingHoursConfig } from './working-hours';
@@ -8,9 +8,9 @@ import type { WorkingHoursConfig } from './working-hours';
  * One version of everything that decides deadlines, as stored and as GET /admin/sla and /admin/sla/versions send
  * it (with the name of who stored it). Shared by the store, the use cases and the console.
  */
-export interface SlaSettings {
+export interface DeadlineSettings {
   version: number;
-  rules: SlaRule[];
+  rules: DeadlineRule[];
   thresholds: WarningThresholds;
   workingHours: WorkingHoursConfig;
   /** Local holidays and workdays, with optional names (versions stored before names existed read as `names: {}`). */
@@ -22,4 +22,4 @@ export interface SlaSettings {
 }
 
 /** A version with the display name of who stored it (the system's name for the built-in defaults). */
-export type SlaSettingsView = SlaSettings & { createdByName: string | null };
+export type DeadlineSettingsView = DeadlineSettings & { createdByName: string | null };

@@ -38,6 +38,3 @@ export function buildWorkingCalendar(statutory: CalendarDays, overrides?: Calend
     },
   };
 }
-
-/** Monday–Friday, no holidays: for tests and as the fallback when no calendar data is configured. */
-export const WEEKDAYS_ONLY: WorkingCalendar = buildWorkingCalendar({ holidays: [], workdays: [] });

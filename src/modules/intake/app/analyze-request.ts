@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { isCentre, type Actor } from '../../../platform/roles';
-import type { AssistAnalysis, ResolvedPlace, UnitSuggestion } from '../domain/intake';
+import type { AnalysisForAgent, ResolvedPlace, UnitSuggestion } from '../domain/intake';
 import { analyzeRequest, STREET_UNIT_LABEL, type IntakeAnalysis } from '../engine/analyze';
 import { findSimilarOrders } from '../engine/similar';
 import type { AppContext } from '../../../platform/context';
@@ -71,7 +71,7 @@ export async function analyzeWithModel(
 const SIMILAR_WINDOW_DAYS = 30;
 
 /** POST /assist/analyze: what the agent's assistant shows while an order is being written. */
-export async function analyzeRequestForAgent(ctx: AppContext, intake: IntakeRuntime, actor: Actor, input: AnalyzeRequestInput): Promise<AssistAnalysis> {
+export async function analyzeRequestForAgent(ctx: AppContext, intake: IntakeRuntime, actor: Actor, input: AnalyzeRequestInput): Promise<AnalysisForAgent> {
   if (!isCentre(actor)) throw new AppError('AUTH.FORBIDDEN', '只有热线中心人员可以使用智能辅助 Only hotline centre staff use the intake assistant');
   if (!input.content.trim()) throw new AppError('VALIDATION.FAILED', 'content must not be blank', 'content');
   const now = ctx.clock.now();

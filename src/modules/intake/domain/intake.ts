@@ -84,7 +84,7 @@ export interface UnitSuggestion {
 }
 
 /** The answer of POST /api/v1/assist/analyze. */
-export interface AssistAnalysis {
+export interface AnalysisForAgent {
   modelVersion: number;
   /** Top leaf categories; each carries its level-1 and level-2 parents. */
   categories: Array<ScoredCategory & { path: Array<{ code: string; name: string }> }>;

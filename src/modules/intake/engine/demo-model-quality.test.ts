@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeRuntime } from '../app/intake-runtime';
 import { DEMO_MODEL_CONFIG } from '../app/train-intake-model';
 import { DEMO_CATEGORIES, flattenCategories } from '../../org/domain/categories';
-import { loadDivisions } from '../../org/divisions';
+import { loadDivisions } from '../../org';
 import { CATEGORY_TARGET } from './analyze';
 import { trainDemoModel } from './demo-model';
 import { LEAF_PHRASES } from './demo-phrases';

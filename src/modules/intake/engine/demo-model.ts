@@ -1,4 +1,4 @@
-import type { Divisions } from '../../org/divisions';
+import type { Divisions } from '../../org/domain/divisions';
 import { CATEGORY_TARGET, STREET_UNIT_LABEL, UNIT_TARGET } from './analyze';
 import { generateDemoOrders, type DemoOrder } from './demo-orders';
 import { DEFAULT_TEXT_MODEL_CONFIG, trainTextModel, type TextModel, type TextModelConfig, type TrainingExample } from './text-model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CATEGORIES, flattenCategories } from '../../org/domain/categories';
-import { loadDivisions } from '../../org/divisions';
+import { loadDivisions } from '../../org';
 import { cityOrg } from '../../org/domain/city-org';
 import { analyzeRequest, rollUpCategories, STREET_UNIT_LABEL } from './analyze';
 import { LEAF_PHRASES } from './demo-phrases';

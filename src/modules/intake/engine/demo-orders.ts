@@ -1,5 +1,5 @@
 import { DEMO_CATEGORIES, flattenCategories, STREET_HINT, type FlatCategory } from '../../org/domain/categories';
-import type { Divisions } from '../../org/divisions';
+import type { Divisions } from '../../org/domain/divisions';
 import { DEMO_CITY_CODE, streetKey } from '../../org/domain/city-org';
 import { LEAF_PHRASES } from './demo-phrases';
 import { createPrng, type Prng } from './prng';

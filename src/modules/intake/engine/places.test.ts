@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDivisions } from '../../org/divisions';
+import { loadDivisions } from '../../org';
 import { buildPlaceIndex, findPlaceMentions, resolvePlace, shortPlaceName } from './places';
 
 const index = buildPlaceIndex(loadDivisions());

@@ -1,4 +1,4 @@
-import type { Divisions } from '../../org/divisions';
+import type { Divisions } from '../../org/domain/divisions';
 import type { PlaceLevel, ResolvedPlace } from '../domain/intake';
 
 /**

@@ -1,5 +1,5 @@
 import type { City } from '../../../platform/context';
-import type { Divisions } from '../divisions';
+import type { Divisions } from './divisions';
 
 // A city's starting organisation tree: its 12345 centre, its districts/counties and their streets/townships from
 // the national division data, plus municipal departments and public-service companies. Built for the configured
