@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { Enum, Nullable } from '../../platform/http/schemas';
 import type { OrderViewExtension } from '../../platform/module';
 import { withDeadlines } from './app/deadline-view';
-import { slaStore } from './deadlines.store';
+import { deadlinesStore } from './deadlines.store';
 import { WARNING_LEVELS } from './domain/warning';
 
 const DUE_AT = '(SELECT d.due_at FROM ticket_deadlines d WHERE d.ticket_id = tickets.id)';
@@ -57,7 +57,7 @@ export function deadlinesOrderView(): OrderViewExtension {
       urgency_desc: `CASE urgency WHEN 'emergency' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END DESC, ${DUE_AT} ASC NULLS LAST`,
     },
     async priorityTag(sql) {
-      const mode = await slaStore(sql).emergencyMode();
+      const mode = await deadlinesStore(sql).emergencyMode();
       return mode.active && mode.tag ? mode.tag : null;
     },
     async decorate(sql, orders, now) {
