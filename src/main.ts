@@ -3,6 +3,7 @@ import type { Module } from './platform/module';
 import { authModule } from './modules/auth';
 import { deadlinesModule, type DeadlinesOptions } from './modules/deadlines';
 import { intakeModule, type IntakeModule, type IntakeOptions } from './modules/intake';
+import { open311Module, defaultOpen311Options, type Open311Options } from './modules/open311';
 import { orgModule } from './modules/org';
 import { portalModule } from './modules/portal';
 import { ticketsModule } from './modules/tickets';
@@ -11,6 +12,8 @@ export interface ModuleOptions {
   city: City;
   intake: Omit<IntakeOptions, 'city'>;
   deadlines: DeadlinesOptions;
+  /** Open311 GeoReport v2 (defaults: defaultOpen311Options). */
+  open311?: Partial<Open311Options>;
 }
 
 /**
@@ -27,6 +30,7 @@ export function platformModules(options: ModuleOptions): { modules: Module[]; in
     deadlinesModule(options.deadlines),
     intake,
     portalModule,
+    open311Module({ ...defaultOpen311Options(options.city.code, options.city.name), ...options.open311 }),
   ];
   return { modules, intake };
 }

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import type { Sql } from '../../platform/db/database';
 import type { Module } from '../../platform/module';
+import { withDeadlines } from './app/deadline-view';
 import { sweepDeadlines, type SweepReport } from './app/sweep-deadlines';
 import { trackDeadlines } from './app/track-deadlines';
 import { deadlineRoutes } from './deadlines.routes';
@@ -38,4 +40,10 @@ export function deadlinesModule(options: DeadlinesOptions): Module {
       },
     ],
   };
+}
+
+/** Each order's reply deadline (approved extensions included), by order id; null before its first dispatch. */
+export async function replyDeadlines(sql: Sql, orders: readonly { id: string; version: number }[], now: Date): Promise<Map<string, string | null>> {
+  const views = await withDeadlines(sql, [...orders], now);
+  return new Map(views.map((v) => [v.id, v.deadlines?.replyBy ?? null]));
 }

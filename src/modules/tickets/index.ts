@@ -2,7 +2,7 @@ import type { Sql } from '../../platform/db/database';
 import type { Ticket } from '../../platform/events/order';
 import type { Module } from '../../platform/module';
 import { attachmentRoutes } from './attachments.routes';
-import { ticketStore, type ClosedOrder, type RecentOrder } from './ticket.store';
+import { ticketStore, type ClosedOrder, type OrderQuery, type RecentOrder } from './ticket.store';
 import { ticketRoutes } from './tickets.routes';
 
 export { actInTransaction, actOnTicket } from './app/act-on-ticket';
@@ -13,7 +13,7 @@ export { AttachmentBody, AttachmentMeta, Location, Phone, AttachmentIds } from '
 export { canSee, publicActorId, seesMaskedPersonalData } from './domain/visibility';
 export type { TicketCommand, ActionName } from './domain/commands';
 export type { EventDraft } from './domain/decide';
-export type { ClosedOrder, RecentOrder };
+export type { ClosedOrder, OrderQuery, RecentOrder };
 
 /**
  * Work orders through the double closed loop: registration, the fifteen actions, lists and views, attachments.
@@ -39,3 +39,8 @@ export const closedOrdersForTraining = (sql: Sql, limit: number): Promise<Closed
 export const countClosedSince = (sql: Sql, at: string): Promise<number> => ticketStore(sql).closedSince(at);
 export const recentOrders = (sql: Sql, since: string, callerPhone: string | null, limit: number): Promise<RecentOrder[]> =>
   ticketStore(sql).recentCandidates(since, callerPhone, limit);
+/** Orders by number, category, status and registration time, newest first, unscoped (integrations that publish orders: Open311). */
+export const queryOrders = (sql: Sql, query: OrderQuery): Promise<Ticket[]> => ticketStore(sql).query(query);
+/** The order an integration registered under its own reference (`externalRef`) on its channel. */
+export const getTicketByExternalRef = (sql: Sql, channel: Ticket['channel'], ref: string): Promise<Ticket | null> =>
+  ticketStore(sql).getByExternalRef(channel, ref);

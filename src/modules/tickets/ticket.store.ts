@@ -156,6 +156,25 @@ function filterClauses(f: TicketFilter, params: unknown[]): string[] {
   return where;
 }
 
+/** An unscoped query of orders for integrations that publish them (Open311): no view extensions, newest first. */
+export interface OrderQuery {
+  /** Only these order numbers (then the other conditions below still apply). */
+  numbers?: readonly string[] | null;
+  /** Only these categories (exact codes). */
+  categoryCodes?: readonly string[] | null;
+  /** Never these categories (private ones). */
+  excludeCategoryCodes?: readonly string[];
+  /** Never orders closed this way. */
+  excludeClosures?: readonly string[];
+  statuses?: readonly Status[] | null;
+  /** received_at ≥ from and ≤ to. */
+  receivedFrom?: string | null;
+  receivedTo?: string | null;
+  /** Only orders that have a category. */
+  categorised?: boolean;
+  limit: number;
+}
+
 export const BASE_SORTS: Record<string, string> = {
   received_desc: 'received_at DESC, id DESC',
   received_asc: 'received_at ASC, id ASC',
@@ -307,6 +326,34 @@ export function ticketStore(sql: Sql) {
         callerPhone: (r.caller_phone as string | null) ?? null,
         status: r.status as Status,
       }));
+    },
+
+    async query(q: OrderQuery): Promise<Ticket[]> {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      const add = (value: unknown, clause: (p: string) => string) => {
+        params.push(value);
+        where.push(clause(`$${params.length}`));
+      };
+      if (q.numbers) add(q.numbers, (p) => `number = ANY(${p}::text[])`);
+      if (q.categoryCodes) add(q.categoryCodes, (p) => `category_code = ANY(${p}::text[])`);
+      if (q.excludeCategoryCodes?.length) add(q.excludeCategoryCodes, (p) => `NOT (category_code = ANY(${p}::text[]))`);
+      if (q.excludeClosures?.length) add(q.excludeClosures, (p) => `(closure IS NULL OR NOT (closure = ANY(${p}::text[])))`);
+      if (q.statuses) add(q.statuses, (p) => `status = ANY(${p}::text[])`);
+      if (q.receivedFrom) add(q.receivedFrom, (p) => `received_at >= ${p}`);
+      if (q.receivedTo) add(q.receivedTo, (p) => `received_at <= ${p}`);
+      if (q.categorised) where.push('category_code IS NOT NULL');
+      const rows = await sql.query<Row>(
+        `SELECT ${COLUMNS} FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, id DESC LIMIT ${Math.max(0, Math.floor(q.limit))}`,
+        params,
+      );
+      return rows.map(toTicket);
+    },
+
+    /** The order an integration registered under its reference on its channel. */
+    async getByExternalRef(channel: string, ref: string): Promise<Ticket | null> {
+      const rows = await sql.query<Row>(`SELECT ${COLUMNS} FROM tickets WHERE channel = $1 AND external_ref = $2`, [channel, ref]);
+      return rows[0] ? toTicket(rows[0]) : null;
     },
 
     async list(filter: TicketFilter, scope: TicketScope, page: Page): Promise<{ items: Ticket[]; total: number }> {

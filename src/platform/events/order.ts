@@ -3,7 +3,7 @@
 export const STATUSES = ['registered', 'dispatched', 'in_progress', 'replied', 'awaiting_callback', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const CHANNELS = ['phone', 'web', 'mobile', 'wechat', 'grid', '110', 'iot', 'email', 'letter'] as const;
+export const CHANNELS = ['phone', 'web', 'mobile', 'wechat', 'grid', '110', 'iot', 'email', 'letter', 'open311'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;

@@ -28,6 +28,13 @@ export interface NewTicket {
 }
 
 const CITIZEN_CHANNELS: readonly Channel[] = ['web', 'mobile', 'wechat'];
+/**
+ * Channels whose orders only an integration registers: its actor is `public` with the id `<channel>:<client id>`
+ * (the Open311 module's client apps). Staff and citizens cannot pick them.
+ */
+const INTEGRATION_CHANNELS: readonly Channel[] = ['open311'];
+const integrationOf = (actor: Actor): Channel | null =>
+  (actor.kind === 'public' && INTEGRATION_CHANNELS.find((c) => actor.id.startsWith(`${c}:`))) || null;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
@@ -44,7 +51,11 @@ export async function createTicket(
     throw new AppError('AUTH.FORBIDDEN', 'Your role may not register work orders');
   }
   const isCitizen = actor.kind === 'public' || (hasRole(actor, 'citizen') && actor.roles.length === 1);
-  if (isCitizen && !CITIZEN_CHANNELS.includes(input.channel)) {
+  const integration = integrationOf(actor);
+  if (integration ? input.channel !== integration : INTEGRATION_CHANNELS.includes(input.channel)) {
+    throw new AppError('VALIDATION.FAILED', integration ? `An ${integration} client registers on channel ${integration}` : `Only client apps register on channel ${input.channel}`, 'channel');
+  }
+  if (isCitizen && !integration && !CITIZEN_CHANNELS.includes(input.channel)) {
     throw new AppError('VALIDATION.FAILED', `Citizens submit through ${CITIZEN_CHANNELS.join(', ')}`, 'channel');
   }
   const now = ctx.clock.now();
