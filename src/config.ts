@@ -50,6 +50,26 @@ export const SETTINGS = {
     description: 'How often this node runs the deadline sweep (warnings, automatic supervision); 0 = never (another node sweeps)',
     parse: integer(60, 0, 24 * 3600, 'SWEEP_INTERVAL_SECONDS'),
   },
+  open311JurisdictionId: { env: 'OPEN311_JURISDICTION_ID', description: 'The jurisdiction_id the Open311 endpoint serves (default: CITY_CODE); requests naming another get 404', parse: text() },
+  open311BaseUrl: { env: 'OPEN311_BASE_URL', description: 'Public base URL the Open311 discovery document names, e.g. https://12345.example.gov.cn (default: from each request)', parse: text() },
+  open311PostsPerMinute: { env: 'OPEN311_POSTS_PER_MINUTE', description: 'Open311 POST requests per client app per minute (0 = no limit)', parse: integer(60, 0, 100000, 'OPEN311_POSTS_PER_MINUTE') },
+  open311ReadsPerMinute: { env: 'OPEN311_READS_PER_MINUTE', description: 'Open311 GET requests per client address per minute (0 = no limit)', parse: integer(600, 0, 1000000, 'OPEN311_READS_PER_MINUTE') },
+  open311QueueIntervalSeconds: {
+    env: 'OPEN311_QUEUE_INTERVAL_SECONDS',
+    description: 'How often queued Open311 submissions are registered as orders (batch mode, retries); 0 = never on this node',
+    parse: integer(5, 0, 3600, 'OPEN311_QUEUE_INTERVAL_SECONDS'),
+  },
+  open311Contact: { env: 'OPEN311_CONTACT', description: 'The Open311 discovery document\'s contact text', parse: text() },
+  open311KeyService: { env: 'OPEN311_KEY_SERVICE', description: 'The Open311 discovery document\'s text on how to get an api_key', parse: text() },
+  open311EndpointType: {
+    env: 'OPEN311_ENDPOINT_TYPE',
+    description: 'production or test: whether the Open311 endpoint\'s requests are acted upon (discovery document)',
+    parse: (raw: string | undefined): 'production' | 'test' => {
+      if (raw === undefined || raw === '' || raw === 'production') return 'production';
+      if (raw === 'test') return 'test';
+      throw new Error(`OPEN311_ENDPOINT_TYPE must be production or test, got "${raw}"`);
+    },
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;

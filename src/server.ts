@@ -28,6 +28,16 @@ async function start() {
         onTrained: (m) => console.log(`intake model v${m.version} trained on ${m.trainedOn} ${m.source === 'demo' ? 'demo ' : ''}orders`),
       },
     },
+    open311: {
+      ...(config.open311JurisdictionId ? { jurisdictionId: config.open311JurisdictionId } : {}),
+      ...(config.open311Contact ? { contact: config.open311Contact } : {}),
+      ...(config.open311KeyService ? { keyService: config.open311KeyService } : {}),
+      baseUrl: config.open311BaseUrl ?? null,
+      postsPerMinute: config.open311PostsPerMinute,
+      readsPerMinute: config.open311ReadsPerMinute,
+      queueIntervalMs: config.open311QueueIntervalSeconds * 1000,
+      endpointType: config.open311EndpointType,
+    },
     deadlines: {
       sweepIntervalMs: config.sweepIntervalSeconds * 1000,
       onSweep: (r) => {

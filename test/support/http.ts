@@ -30,11 +30,16 @@ export interface TestApp {
  * module (a smaller demo model, a trainer a test controls).
  */
 export async function createTestApp(
-  options: { context?: Partial<Omit<AppContext, 'events' | 'orderViews'>>; app?: Partial<AppOptions>; intake?: Partial<ModuleOptions['intake']> } = {},
+  options: {
+    context?: Partial<Omit<AppContext, 'events' | 'orderViews'>>;
+    app?: Partial<AppOptions>;
+    intake?: Partial<ModuleOptions['intake']>;
+    open311?: ModuleOptions['open311'];
+  } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const clock = new TestClock(new Date('2025-09-30T02:00:00.000Z'));
-  const { modules, intake } = testModules({ intake: options.intake ?? {} });
+  const { modules, intake } = testModules({ intake: options.intake ?? {}, ...(options.open311 ? { open311: options.open311 } : {}) });
   const ctx = testContext(tdb.db, clock, options.context, modules);
   await seedDemoCity(ctx, { admin: ADMIN_PASSWORD, demo: DEMO_PASSWORD });
   const app = await buildApp(ctx, { webDist: null, ...options.app, modules });

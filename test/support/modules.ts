@@ -11,10 +11,13 @@ export const TEST_CITY: City = { code: '3203', name: '徐州市', provinceCode: 
 export const lazyJieba: Tokenizer = { words: (text) => sharedJiebaTokenizer().words(text) };
 
 /** The production module list (src/main.ts) as tests run it: models train in-process, no sweep timer. */
-export function testModules(options: { intake?: Partial<ModuleOptions['intake']>; city?: City } = {}): { modules: Module[]; intake: IntakeModule } {
+export function testModules(
+  options: { intake?: Partial<ModuleOptions['intake']>; city?: City; open311?: ModuleOptions['open311'] } = {},
+): { modules: Module[]; intake: IntakeModule } {
   return platformModules({
     city: options.city ?? TEST_CITY,
     intake: { tokenizer: lazyJieba, ...options.intake },
     deadlines: { sweepIntervalMs: 0 },
+    ...(options.open311 ? { open311: options.open311 } : {}),
   });
 }

@@ -138,7 +138,9 @@ export function open311Routes(options: Open311Options) {
         app.post(
           '/v2/requests.:format',
           { schema: { tags, summary: 'POST Service Request (application/x-www-form-urlencoded, api_key required)', security: [], params: FormatParams,
-            body: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])), } },
+            body: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.Union([Type.String(), Type.Number()]))]), {
+              description: 'The form fields (a JSON object with the same fields is read too)',
+            }), } },
           async (request, reply) => {
             const format = formatParam(request.params.format);
             const form = asForm(request.body);

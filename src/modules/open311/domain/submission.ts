@@ -40,14 +40,15 @@ export function readSubmission(form: FormBody): { submission: Submission; proble
   const problems: string[] = [];
   const text = (name: string, max: number): string | null => {
     const v = first(form, name);
+    if (new Set(all(form[name]).map((x) => x.trim()).filter(Boolean)).size > 1) problems.push(`${name} was sent more than once with different values`);
     if (v !== null && v.length > max) problems.push(`${name} is longer than ${max} characters`);
     return v;
   };
   const serviceCode = text('service_code', 64);
   if (serviceCode === null) problems.push('service_code was not provided');
 
-  const latText = first(form, 'lat');
-  const longText = first(form, 'long');
+  const latText = text('lat', 40);
+  const longText = text('long', 40);
   let lat: number | null = null;
   let long: number | null = null;
   if ((latText === null) !== (longText === null)) problems.push('lat and long must be sent together');
