@@ -224,7 +224,7 @@ describe('FixMyStreet Open311 client against this server', () => {
     const meta = await fms.getServiceMetaInfo(LIGHTS);
     expect(Array.isArray(meta?.attributes)).toBe(true);
     // what PopulateServiceList keeps: sorted by the numeric order, trailing colon taken off the description
-    const attributes = (meta!.attributes as Xs[]).sort((a, b) => Number(a.order) - Number(b.order)).map((a) => ({ ...a, description: String(a.description).replace(/[:：]\s*/, '') }));
+    const attributes = (meta!.attributes as Xs[]).sort((a, b) => Number(a.order) - Number(b.order)).map((a): Xs => ({ ...a, description: String(a.description).replace(/[:：]\s*/, '') }));
     expect(attributes.map((a) => [a.code, a.order, a.required, a.datatype])).toEqual([
       ['pole', '1', 'true', 'string'],
       ['state', '2', 'true', 'singlevaluelist'],

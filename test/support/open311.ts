@@ -11,7 +11,7 @@ import {
 export const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 
 /** A form body as browsers and HTTP libraries encode it (spaces as +, UTF-8 percent-encoded), repeated keys kept. */
-export const formBody = (fields: readonly (readonly [string, string])[]): string => new URLSearchParams(fields.map(([k, v]) => [k, v])).toString();
+export const formBody = (fields: readonly (readonly [string, string])[]): string => new URLSearchParams(fields.map(([k, v]): [string, string] => [k, v])).toString();
 
 /** Issues a key to a client app as the demo admin. */
 export async function issueKey(t: TestApp, name = 'Test 311 app'): Promise<{ id: string; apiKey: string }> {
