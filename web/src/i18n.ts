@@ -72,6 +72,7 @@ export const zh = {
   'channel.iot': '物联感知',
   'channel.email': '电子邮件',
   'channel.letter': '来信',
+  'channel.open311': 'Open311 应用',
 
   'urgency.normal': '一般',
   'urgency.urgent': '紧急',
@@ -706,6 +707,7 @@ export const en: Dictionary = {
   'channel.iot': 'IoT alert',
   'channel.email': 'Email',
   'channel.letter': 'Letter',
+  'channel.open311': 'Open311 app',
 
   'urgency.normal': 'Normal',
   'urgency.urgent': 'Urgent',

@@ -579,7 +579,8 @@ export default function AgentDesk() {
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="channel" label={t('field.channel')}>
-                    <Select options={CHANNELS.map((c) => ({ value: c, label: tv('channel', c) }))} data-testid="desk-channel" />
+                    {/* open311 orders are registered only by client apps through the Open311 endpoint */}
+                    <Select options={CHANNELS.filter((c) => c !== 'open311').map((c) => ({ value: c, label: tv('channel', c) }))} data-testid="desk-channel" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
