@@ -25,6 +25,7 @@ const Board = lazy(() => import('./pages/Board'));
 const SmartIntake = lazy(() => import('./pages/SmartIntake'));
 const Clusters = lazy(() => import('./pages/Clusters'));
 const Deadlines = lazy(() => import('./pages/Deadlines'));
+const Open311 = lazy(() => import('./pages/Open311'));
 const NotFound = lazy(() => import('./pages/NotFound'));
 
 const fallback = (
@@ -60,6 +61,8 @@ function StaffRoutes({ pathname }: { pathname: string }) {
       return <Clusters />;
     case '/deadlines':
       return <Deadlines />;
+    case '/open311':
+      return <Open311 />;
     default:
       return <NotFound />;
   }

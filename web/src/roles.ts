@@ -1,7 +1,7 @@
 // Where each role lands after sign-in, and which menu entries it sees.
 import type { Role } from './types';
 
-export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/clusters' | '/board' | '/intake' | '/deadlines' | '/admin' | '/portal';
+export type Route = '/desk' | '/tickets' | '/unit' | '/review' | '/callback' | '/clusters' | '/board' | '/intake' | '/deadlines' | '/open311' | '/admin' | '/portal';
 
 const HOME_BY_ROLE: [Role, Route][] = [
   ['agent', '/desk'],
@@ -32,6 +32,8 @@ const MENU: { route: Route; roles: Role[] }[] = [
   { route: '/intake', roles: ['admin', 'dispatcher', 'supervisor', 'leader'] },
   // Deadlines & calendar: who reads GET /admin/sla and /admin/calendar; only the admin changes anything.
   { route: '/deadlines', roles: ['admin', 'supervisor', 'leader'] },
+  // Open311: client apps' keys and service definitions (admin only, as the API).
+  { route: '/open311', roles: ['admin'] },
   { route: '/admin', roles: ['admin'] },
 ];
 

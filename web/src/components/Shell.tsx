@@ -16,6 +16,7 @@ const LABELS: Record<Route, MessageKey> = {
   '/board': 'nav.board',
   '/intake': 'nav.intake',
   '/deadlines': 'nav.deadlines',
+  '/open311': 'nav.open311',
   '/admin': 'nav.admin',
   '/portal': 'nav.portal',
 };
