@@ -235,9 +235,10 @@ function ServiceDrawer({ service, onClose, onSaved }: { service: Service; onClos
                           ]}
                         >
                           {(vals, ops, { errors }) => (
-                            <>
+                            <div>
+                              <Typography.Text>{t('open311.values')}</Typography.Text>
                               {vals.map((v, j) => (
-                                <Space key={v.key} align="baseline">
+                                <Space key={v.key} align="baseline" style={{ display: 'flex' }}>
                                   <Form.Item name={[v.name, 'key']} rules={[{ required: true, whitespace: true }]}>
                                     <Input placeholder={t('open311.valueKey')} style={{ width: 140 }} data-testid={`open311-value-key-${i}-${j}`} />
                                   </Form.Item>
@@ -251,7 +252,7 @@ function ServiceDrawer({ service, onClose, onSaved }: { service: Service; onClos
                               <Button size="small" icon={<PlusOutlined />} onClick={() => ops.add({ key: '', name: '' })} data-testid={`open311-add-value-${i}`}>
                                 {t('open311.addValue')}
                               </Button>
-                            </>
+                            </div>
                           )}
                         </Form.List>
                       ) : null
