@@ -56,7 +56,7 @@ describe('Open311 admin page', () => {
     // the app files a request with it
     const filed = await file(apiKey);
     expect(filed.status).toBe(200);
-    const [{ service_request_id: number }] = (await filed.json()) as { service_request_id: string }[];
+    const number = ((await filed.json()) as { service_request_id: string }[])[0]!.service_request_id;
     expect(number).toMatch(/^\d{14}$/);
 
     // a required single-choice attribute for 公厕管理

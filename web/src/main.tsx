@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { AppProvider } from './context';
+import { App } from './shell/App';
+import { AppProvider } from './shell/context';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,0 +1,36 @@
+// Messages of the citizens' portal in English: exactly the keys of messages.zh.ts (the type says so).
+import type { Translation } from '../../shell/i18n';
+import type { zh } from './messages.zh';
+
+export const en: Translation<typeof zh> = {
+  'portal.title': '12345 Citizen Requests',
+  'portal.subtitle': 'Need help? Call on 12345',
+  'portal.submitTab': 'Submit',
+  'portal.trackTab': 'Track',
+  'portal.name': 'Name (optional)',
+  'portal.phone': 'Mobile number',
+  'portal.content': 'Describe your request',
+  'portal.title.field': 'Title (optional)',
+  'portal.address': 'Address (optional)',
+  'portal.locate': 'Use my location',
+  'portal.located': 'Located: {lat}, {lng}',
+  'portal.locateFailed': 'Location unavailable; type the address instead',
+  'portal.photos': 'Photos (optional, up to {max})',
+  'portal.submit': 'Submit request',
+  'portal.submitted': 'Submitted',
+  'portal.yourNumber': 'Your order number is',
+  'portal.keepNumber': 'Keep this number; track progress with it and your phone number',
+  'portal.trackNow': 'Track progress',
+  'portal.number': 'Order number',
+  'portal.track': 'Track',
+  'portal.notFound': 'Order not found; check the number and phone',
+  'portal.reply': 'Reply',
+  'portal.noReply': 'No reply yet, please wait',
+  'portal.rate': 'Rate the outcome',
+  'portal.comment': 'Comment (optional)',
+  'portal.rated': 'Thank you for your rating',
+  'portal.yourRating': 'Your rating',
+  'portal.phoneRule': 'Enter an 11-digit mobile number',
+  'portal.staff': 'Staff sign-in',
+  'portal.another': 'Submit another',
+};
