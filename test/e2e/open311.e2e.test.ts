@@ -39,7 +39,9 @@ describe('Open311 admin page', () => {
   it('issues a key, edits a service definition, switches the mode and revokes the key', async () => {
     const { page } = await newPage(browser, { width: 1280, height: 900 });
     await login(page, baseUrl, 'admin', adminPassword);
-    await page.getByRole('menuitem', { name: 'Open311 接入' }).click();
+    await snap(page, '59-open311-menu');
+    // /open311 itself is the GeoReport endpoint's prefix on the server: the console page is /admin/open311
+    await page.goto(`${baseUrl}/admin/open311`);
     await page.locator('[data-testid="open311-page"]').waitFor();
 
     // a key for a new app, shown once
@@ -106,8 +108,12 @@ describe('Open311 admin page', () => {
     expect(await refused.json()).toEqual([{ code: 403, description: 'This api_key has been revoked' }]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
 
-    // the order it filed shows the app in the console
-    await page.goto(`${baseUrl}/tickets?q=${number}`);
-    await page.getByText(number).first().waitFor();
+    // the order it filed names the app in its timeline, and carries its Open311 token as the external reference
+    const order = (await admin.call<{ items: { id: string; externalRef: string; open311: { clientName: string } }[] }>('GET', `/tickets?q=${number}`)).items[0]!;
+    expect(order.open311.clientName).toBe('浏览器测试 App');
+    await page.goto(`${baseUrl}/tickets/${order.id}`);
+    await page.getByText('浏览器测试 App（Open311）').first().waitFor();
+    await page.getByText(order.externalRef).first().waitFor();
+    await snap(page, '62-open311-order');
   });
 });

@@ -53,7 +53,7 @@ describe('the feature registry', () => {
   });
 
   it('keeps the menu in its declared order', () => {
-    expect(menuFor(['admin'])).toEqual(['/desk', '/review', '/callback', '/clusters', '/board', '/tickets', '/intake', '/deadlines', '/open311', '/admin']);
+    expect(menuFor(['admin'])).toEqual(['/desk', '/review', '/callback', '/clusters', '/board', '/tickets', '/intake', '/deadlines', '/admin/open311', '/admin']);
     expect(homeFor(['leader', 'admin'])).toBe('/admin');
   });
 });
