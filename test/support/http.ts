@@ -30,11 +30,19 @@ export interface TestApp {
  * module (a smaller demo model, a trainer a test controls).
  */
 export async function createTestApp(
-  options: { context?: Partial<Omit<AppContext, 'events' | 'orderViews'>>; app?: Partial<AppOptions>; intake?: Partial<ModuleOptions['intake']> } = {},
+  options: {
+    context?: Partial<Omit<AppContext, 'events' | 'orderViews'>>;
+    app?: Partial<AppOptions>;
+    intake?: Partial<ModuleOptions['intake']>;
+    /** Modules a test adds after the production list (e.g. a reaction that observes the event order). */
+    extraModules?: Module[];
+  } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const clock = new TestClock(new Date('2025-09-30T02:00:00.000Z'));
-  const { modules, intake } = testModules({ intake: options.intake ?? {} });
+  const listed = testModules({ intake: options.intake ?? {} });
+  const modules = [...listed.modules, ...(options.extraModules ?? [])];
+  const intake = listed.intake;
   const ctx = testContext(tdb.db, clock, options.context, modules);
   await seedDemoCity(ctx, { admin: ADMIN_PASSWORD, demo: DEMO_PASSWORD });
   const app = await buildApp(ctx, { webDist: null, ...options.app, modules });
