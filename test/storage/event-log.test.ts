@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Sql } from '../../src/platform/db/database';
 import { createEventLog, START_OF_LOG, decodeCursor, encodeCursor, type EventCursor, type OrderChange, type OrderReaction } from '../../src/platform/events/event-log';
@@ -5,7 +6,7 @@ import type { Ticket } from '../../src/platform/events/order';
 import type { OrderEventDraft } from '../../src/platform/events/order-events';
 import { catchUp, readOneBatch, readerPositions, type EventReader } from '../../src/platform/events/readers';
 import { aTicket } from '../../src/modules/tickets/domain/fixtures';
-import { createTestDatabase, ENGINE, type TestDatabase } from '../support/database';
+import { createTestDatabase, ENGINE, TEST_DATABASE_URL, type TestDatabase } from '../support/database';
 
 // The one writer of order events and its readers, on both engines: sequence numbers, the declared order of
 // reactions, and a cursor that never passes an event a late-committing transaction is still writing.
@@ -131,6 +132,23 @@ describe(`the order event log (${ENGINE})`, () => {
     await slow;
     const after = await log.readAfter(db, during.at(-1)?.cursor ?? start, 100);
     expect([...during, ...after].map((e) => e.ticketId).filter((id) => id.startsWith('late-')).sort()).toEqual(['late-1', 'late-2']);
+  });
+
+  it.runIf(ENGINE === 'postgres')('is not held back by a long transaction in another database of the same server', async () => {
+    const log = createEventLog({ ids }, []);
+    const start = await endOfLog(log);
+    const elsewhere = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()'); // holds a transaction id, as a report or a backup would
+      const t = await order('elsewhere-1');
+      await db.transaction((tx) => log.append(tx, { before: null, after: t, drafts: [created] }));
+      expect((await log.readAfter(db, start, 100)).map((e) => e.ticketId)).toContain('elsewhere-1');
+    } finally {
+      await elsewhere.query('ROLLBACK');
+      await elsewhere.end();
+    }
   });
 
   it('a named reader handles each event once, in order, moving its cursor in the same transaction as its writes', async () => {
