@@ -1,16 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IntakeRuntime } from '../../src/modules/intake/app/intake-runtime';
 import { ensureIntakeModel, retrainIfDue } from '../../src/modules/intake/app/train-intake-model';
+import type { Module } from '../../src/platform/module';
 import { SYSTEM_ACTOR } from '../../src/platform/roles';
 import { createTestApp, type TestApp } from '../support/http';
 import { act, actOk, fetchTicket, HOUSING, register } from '../support/tickets';
 
 let t: TestApp;
 let intake: IntakeRuntime;
+/** What a reaction declared after every production one sees, change by change: [order id, event types]. */
+const observed: [string, string[]][] = [];
+const observer: Module = {
+  name: 'observer',
+  tables: [],
+  // it does not ask for the transaction on new orders, but sees them whenever another reaction does
+  reactions: () => [{ name: 'test.observer', order: 900, watchesNewOrders: () => false, react: async (_tx, c) => void observed.push([c.after.id, c.events.map((e) => e.type)]) }],
+};
 
 beforeAll(async () => {
   // A smaller demo set than production (3,000) keeps the suite quick; the model is the same kind.
-  t = await createTestApp({ intake: { demoOrderCount: 1500 } });
+  t = await createTestApp({ intake: { demoOrderCount: 1500 }, extraModules: [observer] });
   intake = t.intake;
   await ensureIntakeModel(t.ctx, intake, SYSTEM_ACTOR);
 });
@@ -221,6 +230,10 @@ describe('automatic dispatch', () => {
     expect(dispatched.actor).toMatchObject({ id: 'system', name: '系统自动派单' });
     expect(dispatched.payload).toMatchObject({ automatic: true, threshold: 0.5, modelVersion: 3 });
     expect(dispatched.payload.score).toBeGreaterThanOrEqual(0.5);
+    // One writer, declared order: a reaction after automatic dispatch sees the creation first, then the dispatch
+    // automatic dispatch made, then the deadline it set; the history numbers them in that order.
+    expect(observed.filter(([id]) => id === created.id).map(([, types]) => types)).toEqual([['created'], ['dispatched'], ['deadline_changed']]);
+    expect(order.events.map((e: { seq: number; type: string }) => [e.seq, e.type])).toEqual([[1, 'created'], [2, 'dispatched'], [3, 'deadline_changed']]);
 
     let accuracy = (await t.app.inject({ method: 'GET', url: '/api/v1/assist/auto-dispatch/accuracy', headers: admin })).json();
     expect(accuracy).toMatchObject({ total: 1, returned: 0, accuracy: 1 });

@@ -35,11 +35,15 @@ export async function createTestApp(
     app?: Partial<AppOptions>;
     intake?: Partial<ModuleOptions['intake']>;
     open311?: ModuleOptions['open311'];
+    /** Modules a test adds after the production list (e.g. a reaction that observes the event order). */
+    extraModules?: Module[];
   } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase();
   const clock = new TestClock(new Date('2025-09-30T02:00:00.000Z'));
-  const { modules, intake } = testModules({ intake: options.intake ?? {}, ...(options.open311 ? { open311: options.open311 } : {}) });
+  const listed = testModules({ intake: options.intake ?? {}, ...(options.open311 ? { open311: options.open311 } : {}) });
+  const modules = [...listed.modules, ...(options.extraModules ?? [])];
+  const intake = listed.intake;
   const ctx = testContext(tdb.db, clock, options.context, modules);
   await seedDemoCity(ctx, { admin: ADMIN_PASSWORD, demo: DEMO_PASSWORD });
   const app = await buildApp(ctx, { webDist: null, ...options.app, modules });

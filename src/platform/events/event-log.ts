@@ -185,10 +185,22 @@ export function createEventLog(deps: { ids: IdGen }, reactions: readonly OrderRe
       return rows.map(eventFromRow);
     },
     async readAfter(sql, cursor, limit) {
+      // One statement, so the running transactions and the rows read come from the same snapshot. The horizon is
+      // the oldest transaction running now in THIS database (pg_snapshot_xip, less those pg_stat_activity places
+      // in other databases): its events, and those of every later transaction, wait until it ends, because it may
+      // still write an event before them. A long transaction elsewhere on the server holds nothing back.
       const rows = await sql.query(
-        `SELECT ${COLUMNS}, tx_id::text AS tx_id, position FROM ticket_events
-          WHERE (tx_id, position) > ($1::xid8, $2::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY tx_id, position LIMIT $3`,
+        `WITH elsewhere AS (
+           SELECT backend_xid::text AS xid FROM pg_stat_activity
+            WHERE datname IS DISTINCT FROM current_database() AND backend_xid IS NOT NULL
+         ), horizon AS (
+           SELECT coalesce(min(r.xid), pg_snapshot_xmax(pg_current_snapshot())) AS xid
+             FROM pg_snapshot_xip(pg_current_snapshot()) AS r(xid)
+            WHERE (r.xid::text::bigint % 4294967296)::text NOT IN (SELECT xid FROM elsewhere)
+         )
+         SELECT ${COLUMNS}, tx_id::text AS tx_id, position FROM ticket_events
+          WHERE (tx_id, position) > ($1::xid8, $2::bigint) AND tx_id < (SELECT xid FROM horizon)
+          ORDER BY ticket_events.tx_id, ticket_events.position LIMIT $3`,
         [cursor.txId, cursor.position, Math.max(1, Math.min(10_000, limit))],
       );
       return rows.map((r) => ({ ...eventFromRow(r), cursor: { txId: String(r.tx_id), position: num(r.position) } }));

@@ -1,6 +1,6 @@
 import type { Database, Sql } from '../db/database';
 import { num } from '../db/rows';
-import type { EventLog, LoggedEvent } from './event-log';
+import { START_OF_LOG, type EventLog, type LoggedEvent } from './event-log';
 
 /**
  * An asynchronous reader of the order event log: a projection, an outbox feeder, a publisher. It gets the
@@ -70,4 +70,29 @@ export async function readerPositions(sql: Sql): Promise<{ name: string; txId: s
        FROM event_readers r ORDER BY r.name`,
   );
   return rows.map((r) => ({ name: r.name, txId: r.tx_id, position: num(r.position), behind: num(r.behind), updatedAt: r.updated_at ? new Date(String(r.updated_at)).toISOString() : null }));
+}
+
+/**
+ * Replays a reader over the whole log from the start, in one transaction: holds the reader's row (a running
+ * batch finishes first; others skip meanwhile), lets `reset` empty what the reader made, handles every event of
+ * committed transactions in batches, and leaves the cursor after the last one. Those who read the reader's
+ * output see the old until the replay commits. A rebuild of a projection; returns the events handled.
+ */
+export async function replayReader(db: Database, log: EventLog, reader: EventReader, at: string, reset: (tx: Sql) => Promise<void>): Promise<number> {
+  await ensureReader(db, reader, at);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT name FROM event_readers WHERE name = $1 FOR UPDATE', [reader.name]);
+    await reset(tx);
+    let cursor = START_OF_LOG;
+    let total = 0;
+    for (;;) {
+      const events = await log.readAfter(tx, cursor, reader.batchSize ?? 500);
+      if (events.length === 0) break;
+      await reader.handle(tx, events);
+      cursor = events[events.length - 1]!.cursor;
+      total += events.length;
+    }
+    await tx.query('UPDATE event_readers SET tx_id = $2::xid8, position = $3, updated_at = $4 WHERE name = $1', [reader.name, cursor.txId, cursor.position, at]);
+    return total;
+  });
 }
