@@ -17,7 +17,7 @@ export const defaultOpen311Options = (cityCode: string, cityName: string): Open3
   queueIntervalMs: 5000,
   baseUrl: null,
   contact: `${cityName}12345 政务服务便民热线 (12345 government service hotline)`,
-  keyService: 'API keys are issued by the hotline administrator (console: Open311 → client apps). 由热线管理员在控制台 Open311 页面签发。',
+  keyService: 'API keys are issued by the hotline administrator (console: Open311 接入 → client apps). 由热线管理员在控制台「Open311 接入」页面签发。',
   endpointType: 'production',
 });
 
